@@ -1,0 +1,26 @@
+#pragma once
+// The CLI's command table. Each command lives in its own file (pi_command.cpp, …) and is listed in
+// commands.cpp; run_cli dispatches to it. Tests call run_cli directly.
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace mlplay::cli {
+
+struct Command {
+  std::string name;
+  std::string usage;    // one line: "mlplay pi --samples N [--threads T] [--seed S] [--json]"
+  std::string summary;  // one line for `mlplay --help`
+  std::function<int(const std::vector<std::string>& tokens, std::ostream& out)> run;
+};
+
+const std::vector<Command>& commands();
+
+/// Runs `mlplay <argv…>` (argv excludes the program name). Results go to `out`, messages to `err`.
+/// Returns the exit status: 0 success, 1 failure, 2 bad usage.
+int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
+
+Command pi_command();
+
+}  // namespace mlplay::cli
