@@ -1,0 +1,49 @@
+// Browser-test harness: serve dist/ (with or without COOP/COEP), drive Debian's Chromium through
+// playwright-core (never a downloaded browser), and collect console errors.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Serves dist/; `isolation: false` mimics a plain static host. Returns { url, close }. */
+export async function site({ isolation = true } = {}) {
+  const { server, url } = await serve({ dir: path.join(root, 'dist'), port: 0, isolation });
+  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** A page whose console errors and uncaught exceptions are collected in `errors`. */
+export async function openPage(browser, url, { serviceWorkers = 'allow', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ serviceWorkers, viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Reads a number shown as text ("10,000,000" or "3.1415926"). */
+export async function numberIn(page, id) {
+  const text = await page.locator(byTestId(id)).textContent();
+  return Number((text ?? '').replace(/,/g, ''));
+}

@@ -1,0 +1,53 @@
+// Lesson state as one typed table serialized to location.hash (STYLE.md 12): every experiment is a
+// shareable URL. Missing or invalid entries fall back to their defaults.
+
+export interface Field<T> {
+  defaultValue: T;
+  parse(text: string): T | undefined;
+  format(value: T): string;
+}
+
+export function intField(defaultValue: number, min: number, max: number): Field<number> {
+  return {
+    defaultValue,
+    parse(text) {
+      const value = Number(text);
+      return Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+    },
+    format: (value) => String(value),
+  };
+}
+
+export function choiceField<T extends string>(defaultValue: T, choices: readonly T[]): Field<T> {
+  return {
+    defaultValue,
+    parse: (text) => (choices as readonly string[]).includes(text) ? (text as T) : undefined,
+    format: (value) => value,
+  };
+}
+
+export type Fields<S> = { [K in keyof S]: Field<S[K]> };
+
+export class HashState<S extends object> {
+  constructor(private readonly fields: Fields<S>) {}
+
+  read(): S {
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const state = {} as S;
+    for (const key of Object.keys(this.fields) as (keyof S & string)[]) {
+      const field = this.fields[key];
+      const text = params.get(key);
+      const parsed = text === null ? undefined : field.parse(text);
+      state[key] = parsed === undefined ? field.defaultValue : parsed;
+    }
+    return state;
+  }
+
+  write(state: S): void {
+    const params = new URLSearchParams();
+    for (const key of Object.keys(this.fields) as (keyof S & string)[]) {
+      params.set(key, this.fields[key].format(state[key]));
+    }
+    history.replaceState(null, '', `#${params.toString()}`);
+  }
+}
