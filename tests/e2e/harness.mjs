@@ -27,9 +27,12 @@ export async function site({ isolation = true } = {}) {
   return { url, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** A page whose console errors and uncaught exceptions are collected in `errors`. */
-export async function openPage(browser, url, { serviceWorkers = 'allow', viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ serviceWorkers, viewport });
+/** A page whose console errors and uncaught exceptions are collected in `errors`.
+ *  `serviceWorker: false` turns off the coi-serviceworker fallback (its documented `window.coi` knob),
+ *  as for a browser or host where it cannot register. */
+export async function openPage(browser, url, { serviceWorker = true, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  if (!serviceWorker) await context.addInitScript(() => { window.coi = { shouldRegister: () => false }; });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => {
