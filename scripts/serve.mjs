@@ -26,13 +26,17 @@ const TYPES = {
   '.safetensors': 'application/octet-stream',
 };
 
-/** Starts a static server; resolves with { server, url }. */
-export function serve({ dir, port = 0, isolation = true, host = '127.0.0.1' }) {
+/** Starts a static server; resolves with { server, url }. `mounts` maps URL prefixes to other
+ *  folders (the benchmarks serve their harness beside dist/wasm). */
+export function serve({ dir, port = 0, isolation = true, host = '127.0.0.1', mounts = {} }) {
   const rootDir = path.resolve(dir);
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let file = path.join(rootDir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(rootDir)) {
+    const pathname = decodeURIComponent(url.pathname);
+    const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
+    const base = mount ? path.resolve(mounts[mount]) : rootDir;
+    let file = path.join(base, mount ? pathname.slice(mount.length) : pathname);
+    if (!file.startsWith(base)) {
       response.writeHead(403).end('forbidden');
       return;
     }

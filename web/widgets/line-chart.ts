@@ -86,7 +86,12 @@ export class LineChart {
 function decadesOnly(axis: AxisSpec): Partial<uPlot.Axis> {
   if (!axis.log) return {};
   const isDecade = (v: number) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
-  return { filter: (_u, splits) => splits.map((v) => (v != null && isDecade(v) ? v : null)) };
+  const filter = (_u: uPlot, splits: number[]) => splits.map((v) => (v != null && isDecade(v) ? v : null));
+  return {
+    filter,
+    grid: { stroke: '#e2e8f0', width: 1, filter },
+    ticks: { stroke: '#cbd5e1', width: 1, filter },
+  };
 }
 
 function legend(series: SeriesSpec[]): HTMLElement {

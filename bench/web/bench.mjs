@@ -1,0 +1,33 @@
+// Runs each benchmark in its own module worker (the engine never runs on the page's main thread)
+// and leaves the results in window.benchResults for bench/run.mjs to read.
+const log = document.getElementById('log');
+const params = new URLSearchParams(location.search);
+const cases = (params.get('cases') ?? 'pi').split(',');
+
+function inWorker(script, message) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(script, import.meta.url), { type: 'module' });
+    worker.onmessage = (event) => {
+      if (event.data.type === 'log') {
+        log.textContent += `\n${event.data.text}`;
+        return;
+      }
+      worker.terminate();
+      if (event.data.type === 'error') reject(new Error(event.data.message));
+      else resolve(event.data.results);
+    };
+    worker.onerror = (event) => reject(new Error(event.message));
+    worker.postMessage(message);
+  });
+}
+
+window.benchResults = (async () => {
+  const results = [];
+  const threads = Math.min(navigator.hardwareConcurrency || 1, 16);
+  if (cases.includes('pi')) {
+    results.push(...(await inWorker('./pi-worker.mjs', { build: 'st', threads: [1] })));
+    results.push(...(await inWorker('./pi-worker.mjs', { build: 'mt', threads: [...new Set([1, threads])] })));
+  }
+  log.textContent += '\ndone';
+  return { crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, results };
+})().catch((error) => ({ error: error.message }));
