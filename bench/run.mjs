@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDir, distDir } from '../scripts/paths.mjs';
 import { serve } from '../scripts/serve.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 
@@ -15,7 +16,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function nativePi(threads) {
   const rates = [];
   for (let rep = 0; rep < 5; rep++) {
-    const output = execFileSync(path.join(root, 'build/native/mlplay'), ['pi', '--samples', '3e9', '--threads', String(threads), '--json']);
+    const output = execFileSync(path.join(buildDir('native'), 'mlplay'), ['pi', '--samples', '3e9', '--threads', String(threads), '--json']);
     rates.push(JSON.parse(output.toString()).darts_per_second);
   }
   return median(rates);
@@ -26,7 +27,7 @@ async function browserResults(cases) {
     dir: path.join(root, 'bench/web'),
     port: 0,
     isolation: true,
-    mounts: { '/wasm/': path.join(root, 'dist/wasm') },
+    mounts: { '/wasm/': path.join(distDir, 'wasm') },
   });
   const browser = await launch();
   try {

@@ -3,9 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDir, defaultLayout, distDir, root } from './paths.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NODE_PATH: process.env.NODE_PATH || '/usr/share/nodejs' };
 const jobs = String(process.env.MLPLAY_JOBS || 2);
 
@@ -16,9 +15,21 @@ function step(title, command, args) {
   process.stdout.write(`   (${((Date.now() - start) / 1000).toFixed(1)} s)\n`);
 }
 
+const TOOLCHAIN = '/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake';
+
 function cmakeBuild(preset) {
-  const dir = path.join(root, 'build', preset);
-  if (!fs.existsSync(path.join(dir, 'CMakeCache.txt'))) step(`configure ${preset}`, 'cmake', ['--preset', preset]);
+  const dir = buildDir(preset);
+  if (!fs.existsSync(path.join(dir, 'CMakeCache.txt'))) {
+    if (defaultLayout) {
+      step(`configure ${preset}`, 'cmake', ['--preset', preset]);
+    } else {
+      // Same settings as CMakePresets.json, in another folder.
+      const wasm = preset.startsWith('wasm')
+        ? [`-DCMAKE_TOOLCHAIN_FILE=${TOOLCHAIN}`, `-DMLPLAY_THREADS=${preset === 'wasm-mt' ? 'ON' : 'OFF'}`]
+        : ['-DCMAKE_CXX_COMPILER=g++'];
+      step(`configure ${preset}`, 'cmake', ['-S', root, '-B', dir, '-DCMAKE_BUILD_TYPE=Release', ...wasm]);
+    }
+  }
   step(`build ${preset}`, 'cmake', ['--build', dir, '--parallel', jobs]);
 }
 
@@ -30,14 +41,14 @@ if (!only || only === 'wasm') {
 }
 if (!only || only === 'site' || only === 'wasm') {
   step('typecheck', path.join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.']);
-  step('site (vite)', path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn']);
+  step('site (vite)', path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', distDir]);
   for (const build of ['mt', 'st']) {
-    const from = path.join(root, 'build', `wasm-${build}`, 'bindings');
-    const to = path.join(root, 'dist', 'wasm', build);
+    const from = path.join(buildDir(`wasm-${build}`), 'bindings');
+    const to = path.join(distDir, 'wasm', build);
     fs.mkdirSync(to, { recursive: true });
     for (const file of fs.readdirSync(from).filter((f) => /^mlplay\.(mjs|wasm|worker\.js)$/.test(f))) {
       fs.copyFileSync(path.join(from, file), path.join(to, file));
     }
   }
-  process.stdout.write(`\nSite built in ${path.relative(process.cwd(), path.join(root, 'dist')) || 'dist'}/\n`);
+  process.stdout.write(`\nSite built in ${path.relative(process.cwd(), distDir) || '.'}/\n`);
 }

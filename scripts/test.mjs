@@ -4,9 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { buildDir, root } from './paths.mjs';
 const only = process.argv[2]; // optional: native | browser
 
 /** Runs a command, echoing its output; resolves with { ok, output }. */
@@ -29,7 +27,7 @@ const counts = { passed: 0, failed: 0 };
 const failedSuites = [];
 
 if (!only || only === 'native') {
-  const { ok, output } = await run('native tests (ctest)', 'ctest', ['--test-dir', 'build/native', '--output-on-failure', '--parallel', '2']);
+  const { ok, output } = await run('native tests (ctest)', 'ctest', ['--test-dir', buildDir('native'), '--output-on-failure', '--parallel', '2']);
   const summary = output.match(/(\d+) tests failed out of (\d+)/);
   if (summary) {
     counts.failed += Number(summary[1]);
@@ -40,9 +38,11 @@ if (!only || only === 'native') {
 }
 
 if (!only || only === 'browser') {
+  // `node scripts/test.mjs browser monte-carlo-pi` runs only the files whose names contain that text.
+  const filter = process.argv[3] ?? '';
   const files = fs
     .readdirSync(path.join(root, 'tests/e2e'))
-    .filter((f) => f.endsWith('.test.mjs'))
+    .filter((f) => f.endsWith('.test.mjs') && f.includes(filter))
     .map((f) => path.join('tests/e2e', f));
   const { ok, output } = await run('browser tests (chromium)', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files]);
   const pass = output.match(/ℹ pass (\d+)/);

@@ -1,11 +1,13 @@
 // Browser-test harness: serve dist/ (with or without COOP/COEP), drive Debian's Chromium through
 // playwright-core (never a downloaded browser), and collect console errors.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildDir, distDir, root } from '../../scripts/paths.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { root };
+/** The native CLI built alongside the site under test. */
+export const cli = path.join(buildDir('native'), 'mlplay');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -23,7 +25,7 @@ export async function launch() {
 
 /** Serves dist/; `isolation: false` mimics a plain static host. Returns { url, close }. */
 export async function site({ isolation = true } = {}) {
-  const { server, url } = await serve({ dir: path.join(root, 'dist'), port: 0, isolation });
+  const { server, url } = await serve({ dir: distDir, port: 0, isolation });
   return { url, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 

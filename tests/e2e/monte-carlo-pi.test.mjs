@@ -3,9 +3,8 @@
 // service-worker fallback on a plain static host.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { byTestId, launch, numberIn, openPage, root, site } from './harness.mjs';
+import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
 
 const LESSON = 'lessons/monte-carlo-pi/';
 
@@ -31,7 +30,7 @@ async function runTo(page, stop) {
 }
 
 function nativeEstimate(samples, seed) {
-  const output = execFileSync(path.join(root, 'build/native/mlplay'), ['pi', '--samples', String(samples), '--seed', String(seed), '--json']);
+  const output = execFileSync(cli, ['pi', '--samples', String(samples), '--seed', String(seed), '--json']);
   return JSON.parse(output.toString());
 }
 
