@@ -15,7 +15,13 @@ export function readLessons(root: string): LessonMeta[] {
   const dir = path.resolve(root, 'lessons');
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, 'lesson.json')))
+    // A lesson exists once it has both its metadata and its page.
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        fs.existsSync(path.join(dir, entry.name, 'lesson.json')) &&
+        fs.existsSync(path.join(dir, entry.name, 'index.html')),
+    )
     .map((entry) => {
       const meta = JSON.parse(fs.readFileSync(path.join(dir, entry.name, 'lesson.json'), 'utf8')) as LessonMeta;
       if (meta.slug !== entry.name) throw new Error(`lessons/${entry.name}/lesson.json: slug is '${meta.slug}'`);
