@@ -1,68 +1,106 @@
 // npm run bench: measured ratios, never bare absolute times (STYLE.md 15). Every figure is measured
-// in this one run on this machine: the native CLI, and the wasm builds in headless Chromium.
+// in this one run on this machine: the native engine (CLI), the wasm builds and TF.js's wasm backend
+// (both in workers in the same headless Chromium).
 // Prints a table and writes bench/results.json as [{case, unit, ours, reference, reference_name, ratio}].
+//   node bench/run.mjs [pi,gemm]     (default: all)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDir, distDir } from '../scripts/paths.mjs';
+import { buildDir } from '../scripts/paths.mjs';
 import { serve } from '../scripts/serve.mjs';
 import { launch } from '../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(buildDir('native'), 'mlplay');
+const cases = (process.argv[2] ?? 'pi,gemm').split(',');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const maxThreads = os.availableParallelism();
 
 function nativePi(threads) {
   const rates = [];
   for (let rep = 0; rep < 5; rep++) {
-    const output = execFileSync(path.join(buildDir('native'), 'mlplay'), ['pi', '--samples', '3e9', '--threads', String(threads), '--json']);
+    const output = execFileSync(cli, ['pi', '--samples', '3e9', '--threads', String(threads), '--json']);
     rates.push(JSON.parse(output.toString()).darts_per_second);
   }
   return median(rates);
 }
 
-async function browserResults(cases) {
+function nativeGemm(threads) {
+  return JSON.parse(execFileSync(cli, ['bench', 'gemm', '--threads', String(threads), '--json']).toString());
+}
+
+async function browserResults(query) {
   const { server, url } = await serve({
     dir: path.join(root, 'bench/web'),
     port: 0,
     isolation: true,
-    mounts: { '/wasm/': path.join(distDir, 'wasm') },
+    mounts: {
+      '/wasm/mt/': path.join(buildDir('wasm-mt'), 'bindings'),
+      '/wasm/st/': path.join(buildDir('wasm-st'), 'bindings'),
+      '/tfjs/': path.join(root, 'node_modules/@tensorflow/tfjs-core/dist'),
+      '/tfjs-wasm/': path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
+    },
   });
   const browser = await launch();
   try {
     const page = await browser.newPage();
     page.on('console', (m) => m.type() === 'error' && console.error(`browser: ${m.text()}`));
-    await page.goto(`${url}index.html?cases=${cases}`);
+    await page.goto(`${url}index.html?${query}`);
     const result = await page.evaluate(() => window.benchResults);
     if (result.error) throw new Error(result.error);
-    return result;
+    console.log((await page.locator('#log').textContent()).trim().split('\n').map((l) => `  ${l}`).join('\n'));
+    return result.results;
   } finally {
     await browser.close();
     server.close();
   }
 }
 
-const maxThreads = os.availableParallelism();
 console.log(`mlplay benchmarks on ${os.cpus()[0]?.model ?? 'this CPU'}, ${maxThreads} threads\n`);
-
+const browser = await browserResults(`cases=${cases.join(',')}`);
+if (cases.includes('gemm')) {
+  // TF.js fixes its thread count when its backend starts: one page per count.
+  for (const threads of [...new Set([1, Math.min(2, maxThreads)])]) {
+    browser.push(...(await browserResults(`cases=tfjs-gemm&threads=${threads}`)));
+  }
+}
 const rows = [];
-const browser = await browserResults('pi');
-const wasm = (build, threads) => browser.results.find((r) => r.build === build && r.threads === threads)?.dartsPerSecond;
+const add = (name, unit, ours, reference, referenceName) =>
+  rows.push({ case: name, unit, ours, reference, reference_name: referenceName, ratio: ours / reference });
 
-const native1 = nativePi(1);
-const nativeAll = nativePi(maxThreads);
-const add = (name, ours, reference, referenceName) =>
-  rows.push({ case: name, unit: 'darts/s', ours, reference, reference_name: referenceName, ratio: ours / reference });
-add('pi-t1-wasm-st', wasm('st', 1), native1, 'native engine, 1 thread');
-add('pi-t1-wasm-mt', wasm('mt', 1), native1, 'native engine, 1 thread');
-add(`pi-t${maxThreads}-wasm-mt`, wasm('mt', Math.min(maxThreads, 16)), nativeAll, `native engine, ${maxThreads} threads`);
-add(`pi-t${maxThreads}-native`, nativeAll, native1, 'native engine, 1 thread');
+if (cases.includes('pi')) {
+  const wasm = (build, threads) => browser.find((r) => r.build === build && r.threads === threads)?.dartsPerSecond;
+  const native1 = nativePi(1);
+  const nativeAll = nativePi(maxThreads);
+  add('pi-t1-wasm-st', 'darts/s', wasm('st', 1), native1, 'native engine, 1 thread');
+  add('pi-t1-wasm-mt', 'darts/s', wasm('mt', 1), native1, 'native engine, 1 thread');
+  add(`pi-t${maxThreads}-wasm-mt`, 'darts/s', wasm('mt', Math.min(maxThreads, 16)), nativeAll, `native engine, ${maxThreads} threads`);
+}
 
-const fmt = (x) => (x >= 1e6 ? `${(x / 1e9).toFixed(3)} G` : x.toPrecision(4));
-console.log('case                    ours            reference                         ratio');
+if (cases.includes('gemm')) {
+  const peak = browser.find((r) => r.case === 'peak').gflops;
+  const threadCounts = [...new Set(browser.filter((r) => r.case === 'gemm' && r.impl === 'ours').map((r) => r.threads))];
+  for (const t of threadCounts) {
+    const native = nativeGemm(t);
+    for (const ours of browser.filter((r) => r.case === 'gemm' && r.impl === 'ours' && r.threads === t)) {
+      const tfjs = browser.find((r) => r.impl === 'tfjs' && r.n === ours.n && r.threads === t);
+      const nat = native.find((r) => r.n === ours.n);
+      const name = `gemm-${ours.n}-t${t}`;
+      if (tfjs) add(`${name}-wasm`, 'GFLOP/s', ours.gflops, tfjs.gflops, `TF.js wasm (XNNPACK), ${t} thread(s)`);
+      add(`${name}-peak`, 'GFLOP/s', ours.gflops, peak * t, `wasm SIMD128 mul+add peak × ${t}`);
+      if (nat) add(`${name}-native`, 'GFLOP/s', ours.gflops, nat.gflops, 'native engine (same code)');
+    }
+  }
+}
+
+const fmt = (x, unit) => (unit === 'darts/s' ? `${(x / 1e9).toFixed(3)} G` : x.toFixed(1));
+console.log('\ncase                   unit       ours   reference                                   ratio');
 for (const r of rows) {
-  console.log(`${r.case.padEnd(22)}  ${fmt(r.ours).padStart(8)} ${r.unit}  ${`${fmt(r.reference)} (${r.reference_name})`.padEnd(34)} ${r.ratio.toFixed(2)}×`);
+  console.log(
+    `${r.case.padEnd(22)} ${r.unit.padEnd(8)} ${fmt(r.ours, r.unit).padStart(8)}   ${`${fmt(r.reference, r.unit)} ${r.reference_name}`.padEnd(42)} ${r.ratio.toFixed(2)}×`,
+  );
 }
 fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(rows, null, 2)}\n`);
 console.log('\nwrote bench/results.json');

@@ -21,12 +21,34 @@ function inWorker(script, message) {
   });
 }
 
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
 window.benchResults = (async () => {
   const results = [];
   const threads = Math.min(navigator.hardwareConcurrency || 1, 16);
   if (cases.includes('pi')) {
     results.push(...(await inWorker('./pi-worker.mjs', { build: 'st', threads: [1] })));
     results.push(...(await inWorker('./pi-worker.mjs', { build: 'mt', threads: [...new Set([1, threads])] })));
+  }
+  if (cases.includes('gemm')) {
+    const sizes = [128, 256, 512, 1024];
+    const counts = [...new Set([1, Math.min(2, threads)])];
+    for (const r of await inWorker('./gemm-worker.mjs', { sizes, threads: counts })) results.push({ ...r, impl: 'ours' });
+  }
+  if (cases.includes('tfjs-gemm')) {
+    await loadScript('/tfjs/tf-core.min.js');
+    await loadScript('/tfjs-wasm/tf-backend-wasm.min.js');
+    await loadScript('./tfjs.js');
+    const say = (text) => (log.textContent += `\n${text}`);
+    results.push(...(await window.tfjsGemm([128, 256, 512, 1024], Number(params.get('threads') ?? 1), say)));
   }
   log.textContent += '\ndone';
   return { crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, results };

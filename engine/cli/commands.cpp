@@ -7,7 +7,7 @@
 namespace mlplay::cli {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {pi_command()};
+  static const std::vector<Command> table = {pi_command(), bench_command()};
   return table;
 }
 

@@ -22,5 +22,6 @@ const std::vector<Command>& commands();
 int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
 
 Command pi_command();
+Command bench_command();
 
 }  // namespace mlplay::cli

@@ -1,0 +1,80 @@
+// mlplay bench gemm: GFLOP/s of the engine's packed SGEMM on n×n×n products (median of 5 runs of
+// about 0.3 s each), the native counterpart of bench/web/gemm-worker.mjs.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "args.h"
+#include "commands.h"
+#include "mlplay/core/parallel.h"
+#include "mlplay/core/random.h"
+#include "mlplay/kernels/sgemm.h"
+
+namespace mlplay::cli {
+namespace {
+
+double gemm_gflops(int n) {
+  Generator g(0);
+  std::vector<float> a(size_t(n) * n), b(size_t(n) * n), c(size_t(n) * n);
+  for (auto& x : a) x = g.uniform(-1.0f, 1.0f);
+  for (auto& x : b) x = g.uniform(-1.0f, 1.0f);
+  auto run = [&](int reps) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int r = 0; r < reps; ++r) kernels::sgemm(false, false, n, n, n, 1.0f, a.data(), n, b.data(), n, 0.0f, c.data(), n);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  int reps = 1;
+  for (double seconds = run(reps); seconds < 0.06; seconds = run(reps)) reps *= 4;
+  reps = std::max(1, int(reps * 0.3 / run(reps)));
+  std::vector<double> rates;
+  for (int i = 0; i < 5; ++i) rates.push_back(2.0 * n * n * n * reps / run(reps) / 1e9);
+  std::sort(rates.begin(), rates.end());
+  return rates[2];
+}
+
+std::vector<int> parse_sizes(const std::string& text) {
+  std::vector<int> sizes;
+  std::stringstream stream(text);
+  std::string item;
+  while (std::getline(stream, item, ',')) {
+    auto n = parse_integer(item);
+    if (!n || *n < 1 || *n > 4096) throw UsageError("bench: --sizes expects numbers from 1 to 4096 separated by commas, got '" + text + "'");
+    sizes.push_back(int(*n));
+  }
+  if (sizes.empty()) throw UsageError("bench: --sizes is empty");
+  return sizes;
+}
+
+int run_bench(const std::vector<std::string>& tokens, std::ostream& out) {
+  Args args("bench", tokens, {"sizes", "threads"}, {"json"});
+  if (args.positionals().size() != 1 || args.positionals()[0] != "gemm")
+    throw UsageError("bench: name what to measure: gemm");
+  const auto sizes = parse_sizes(args.value("sizes").value_or("128,256,512,1024"));
+  const int threads = int(args.integer("threads", max_threads(), 1, max_threads()));
+  set_num_threads(threads);
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  for (int n : sizes) {
+    const double gflops = gemm_gflops(n);
+    results.push_back({{"case", "gemm"}, {"n", n}, {"threads", threads}, {"gflops", gflops}});
+    if (!args.flag("json")) {
+      char line[128];
+      std::snprintf(line, sizeof line, "sgemm %4d x %4d x %4d on %d thread%s: %6.1f GFLOP/s\n", n, n, n, threads,
+                    threads == 1 ? "" : "s", gflops);
+      out << line;
+    }
+  }
+  if (args.flag("json")) out << results.dump() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+Command bench_command() {
+  return {"bench", "mlplay bench gemm [--sizes 128,256,512,1024] [--threads T] [--json]",
+          "Measure the engine's kernels natively: GFLOP/s of the packed SGEMM on n x n matrices.", run_bench};
+}
+
+}  // namespace mlplay::cli

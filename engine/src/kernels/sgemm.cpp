@@ -1,0 +1,168 @@
+// Packed SGEMM, the GotoBLAS/BLIS way:
+//   for each block of kKC along K:
+//     pack op(B)[k block, all N] into 8-column panels (shared by all threads)
+//     parallel over tiles (kMC rows of C × kNB columns of C):
+//       pack op(A)[tile rows, k block] into 6-row panels (per thread)
+//       for each 8-column panel, for each 6-row panel: the 6×8 micro-kernel
+// Packing makes the micro-kernel's loads contiguous whatever the transposes, and zero-pads the ragged
+// edges so the kernel never branches; edge tiles go through a small scratch tile.
+#include "mlplay/kernels/sgemm.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "mlplay/core/parallel.h"
+#include "sgemm_microkernel.h"
+
+namespace mlplay::kernels {
+namespace {
+
+constexpr int64_t kMR = kSgemmMR, kNR = kSgemmNR;
+constexpr int64_t kKC = 256;  // K block: a 6×256 A panel (6 KB) and an 8×256 B panel (8 KB) fit L1
+constexpr int64_t kMC = 72;   // rows of C per tile: 12 A panels (72 KB packed, L2)
+constexpr int64_t kNB = 128;  // columns of C per tile: 16 B panels
+
+inline float op_a(bool trans, const float* A, int64_t lda, int64_t m, int64_t k) {
+  return trans ? A[k * lda + m] : A[m * lda + k];
+}
+
+/// Packs op(B)[k0 : k0+kc, n0 : n0+nc] as ceil(nc/8) panels of (kc, 8), zero-padded.
+void pack_b(bool trans_b, const float* B, int64_t ldb, int64_t k0, int64_t kc, int64_t n0, int64_t nc, float* out) {
+  for (int64_t j = 0; j < nc; j += kNR) {
+    const int64_t width = std::min(kNR, nc - j);
+    float* panel = out + j * kc;  // panel j/8 starts at (j/8) * kc * 8
+    for (int64_t k = 0; k < kc; ++k) {
+      float* dst = panel + k * kNR;
+      if (!trans_b && width == kNR) {
+        std::memcpy(dst, B + (k0 + k) * ldb + n0 + j, kNR * sizeof(float));
+        continue;
+      }
+      for (int64_t jj = 0; jj < kNR; ++jj) {
+        const int64_t n = n0 + j + jj;
+        dst[jj] = jj < width ? (trans_b ? B[n * ldb + k0 + k] : B[(k0 + k) * ldb + n]) : 0.0f;
+      }
+    }
+  }
+}
+
+/// Packs op(A)[m0 : m0+mc, k0 : k0+kc] as ceil(mc/6) panels of (kc, 6), zero-padded.
+void pack_a(bool trans_a, const float* A, int64_t lda, int64_t m0, int64_t mc, int64_t k0, int64_t kc, float* out) {
+  for (int64_t i = 0; i < mc; i += kMR) {
+    const int64_t height = std::min(kMR, mc - i);
+    float* panel = out + i * kc;
+    for (int64_t k = 0; k < kc; ++k) {
+      for (int64_t ii = 0; ii < kMR; ++ii) {
+        panel[k * kMR + ii] = ii < height ? op_a(trans_a, A, lda, m0 + i + ii, k0 + k) : 0.0f;
+      }
+    }
+  }
+}
+
+/// One tile of C: rows [m0, m0+mc), columns [n0, n0+nc), one K block, from packed A and B.
+void tile(const float* ap, const float* bp_block, int64_t kc, int64_t m0, int64_t mc, int64_t n0, int64_t nc,
+          float alpha, float* C, int64_t ldc) {
+  for (int64_t j = 0; j < nc; j += kNR) {
+    const float* bp = bp_block + (n0 + j) * kc;
+    const int64_t width = std::min(kNR, nc - j);
+    for (int64_t i = 0; i < mc; i += kMR) {
+      const int64_t height = std::min(kMR, mc - i);
+      float* c = C + (m0 + i) * ldc + n0 + j;
+      if (height == kMR && width == kNR) {
+        detail::microkernel_6x8(kc, ap + i * kc, bp, alpha, c, ldc);
+        continue;
+      }
+      float scratch[kMR * kNR] = {};
+      detail::microkernel_6x8(kc, ap + i * kc, bp, alpha, scratch, kNR);
+      for (int64_t ii = 0; ii < height; ++ii)
+        for (int64_t jj = 0; jj < width; ++jj) c[ii * ldc + jj] += scratch[ii * kNR + jj];
+    }
+  }
+}
+
+/// C = beta * C, with beta == 0 writing zeros (so NaNs in uninitialized C do not survive).
+void scale_c(int64_t M, int64_t N, float beta, float* C, int64_t ldc) {
+  if (beta == 1.0f) return;
+  parallel_for(0, M, std::max<int64_t>(1, 4096 / std::max<int64_t>(N, 1)), [&](int64_t lo, int64_t hi) {
+    for (int64_t i = lo; i < hi; ++i) {
+      float* row = C + i * ldc;
+      if (beta == 0.0f) {
+        std::fill(row, row + N, 0.0f);
+      } else {
+        for (int64_t j = 0; j < N; ++j) row[j] *= beta;
+      }
+    }
+  });
+}
+
+/// Small products: packing does not pay; a plain i-k-j loop that the compiler vectorizes over j.
+void sgemm_small(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A,
+                 int64_t lda, const float* B, int64_t ldb, float* C, int64_t ldc) {
+  for (int64_t i = 0; i < M; ++i) {
+    float* c = C + i * ldc;
+    for (int64_t k = 0; k < K; ++k) {
+      const float a = alpha * op_a(trans_a, A, lda, i, k);
+      if (!trans_b) {
+        const float* b = B + k * ldb;
+        for (int64_t j = 0; j < N; ++j) c[j] += a * b[j];
+      } else {
+        for (int64_t j = 0; j < N; ++j) c[j] += a * B[j * ldb + k];
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
+           const float* B, int64_t ldb, float beta, float* C, int64_t ldc) {
+  if (M <= 0 || N <= 0) return;
+  scale_c(M, N, beta, C, ldc);
+  if (K <= 0 || alpha == 0.0f) return;
+  if (M * N * K <= 16 * 16 * 16) return sgemm_small(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, C, ldc);
+
+  const int64_t n_padded = (N + kNR - 1) / kNR * kNR;
+  std::vector<float> bp(static_cast<size_t>(std::min(K, kKC) * n_padded));
+  const int64_t row_tiles = (M + kMC - 1) / kMC, col_tiles = (N + kNB - 1) / kNB;
+  for (int64_t k0 = 0; k0 < K; k0 += kKC) {
+    const int64_t kc = std::min(kKC, K - k0);
+    // B panels, split among threads by columns
+    parallel_for(0, n_padded / kNR, 16, [&](int64_t lo, int64_t hi) {
+      const int64_t n0 = lo * kNR, n1 = std::min(N, hi * kNR);
+      pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, bp.data() + n0 * kc);
+    });
+    // Tiles of C, split among threads; each packs its own rows of A
+    parallel_for(0, row_tiles * col_tiles, 1, [&](int64_t lo, int64_t hi) {
+      thread_local std::vector<float> ap;
+      ap.resize(static_cast<size_t>(kMC * kKC));
+      int64_t packed_rows = -1;
+      for (int64_t t = lo; t < hi; ++t) {
+        const int64_t m0 = (t / col_tiles) * kMC, n0 = (t % col_tiles) * kNB;
+        const int64_t mc = std::min(kMC, M - m0), nc = std::min(kNB, N - n0);
+        if (packed_rows != m0) {  // consecutive tiles share rows: pack A once for them
+          pack_a(trans_a, A, lda, m0, mc, k0, kc, ap.data());
+          packed_rows = m0;
+        }
+        tile(ap.data(), bp.data(), kc, m0, mc, n0, nc, alpha, C, ldc);
+      }
+    });
+  }
+}
+
+void sgemm_reference(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A,
+                     int64_t lda, const float* B, int64_t ldb, float beta, float* C, int64_t ldc) {
+  for (int64_t i = 0; i < M; ++i) {
+    for (int64_t j = 0; j < N; ++j) {
+      double sum = 0;
+      for (int64_t k = 0; k < K; ++k) {
+        const double a = op_a(trans_a, A, lda, i, k);
+        const double b = trans_b ? B[j * ldb + k] : B[k * ldb + j];
+        sum += a * b;
+      }
+      float& c = C[i * ldc + j];
+      c = static_cast<float>(alpha * sum + (beta == 0.0f ? 0.0 : double(beta) * c));
+    }
+  }
+}
+
+}  // namespace mlplay::kernels
