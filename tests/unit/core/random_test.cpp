@@ -6,7 +6,7 @@
 
 using mlplay::Generator;
 
-TEST_CASE("Generator: the same seed gives the same stream; different seeds differ", "[random]") {
+TEST_CASE("Generator: the same seed gives the same stream and different seeds differ", "[random]") {
   Generator a(42), b(42), c(43);
   bool differs = false;
   for (int i = 0; i < 1000; ++i) {
@@ -63,7 +63,7 @@ TEST_CASE("Generator: normal() has mean 0, variance 1 and a Gaussian tail", "[ra
   REQUIRE(std::abs(beyond_two / double(n) - 0.0455) < 0.0025);
 }
 
-TEST_CASE("Generator: randint(n) is uniform over [0, n) (chi-squared)", "[random]") {
+TEST_CASE("Generator: randint(n) is uniform over 0..n-1 (chi-squared)", "[random]") {
   Generator g(5);
   const uint32_t n = 10;
   const int draws = 100000;
