@@ -7,10 +7,18 @@
 
 namespace mlplay {
 
+namespace detail {
+/// The message of the newest mlplay::Error created on this thread. The wasm bindings read it when
+/// they cannot catch by type: Emscripten 3.1.6's -pthread build with -fwasm-exceptions only catches
+/// with catch (...) (typed handlers never match), so bindings/wasm/guard.h falls back to this.
+std::string& last_error_message();
+}  // namespace detail
+
 /// Base class of everything the engine throws on purpose.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const std::string& message) : std::runtime_error(message) { detail::last_error_message() = message; }
+  explicit Error(const char* message) : Error(std::string(message)) {}
 };
 
 /// An argument is out of range or malformed (PyTorch's ValueError / TORCH_CHECK).
