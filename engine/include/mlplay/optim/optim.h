@@ -1,0 +1,16 @@
+#pragma once
+/// Every optimizer, gradient clipping and every learning-rate scheduler in one include (torch/optim.h).
+#include "mlplay/optim/adagrad.h"
+#include "mlplay/optim/adam.h"
+#include "mlplay/optim/adamw.h"
+#include "mlplay/optim/clip_grad.h"
+#include "mlplay/optim/lion.h"
+#include "mlplay/optim/optimizer.h"
+#include "mlplay/optim/rmsprop.h"
+#include "mlplay/optim/schedulers/cosine_annealing_lr.h"
+#include "mlplay/optim/schedulers/linear_warmup.h"
+#include "mlplay/optim/schedulers/lr_scheduler.h"
+#include "mlplay/optim/schedulers/one_cycle_lr.h"
+#include "mlplay/optim/schedulers/reduce_lr_on_plateau.h"
+#include "mlplay/optim/schedulers/step_lr.h"
+#include "mlplay/optim/sgd.h"

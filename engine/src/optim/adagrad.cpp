@@ -1,0 +1,44 @@
+#include "mlplay/optim/adagrad.h"
+
+#include <cmath>
+
+#include "mlplay/autograd/grad_mode.h"
+#include "mlplay/tensor/factory.h"
+#include "update_loop.h"
+
+namespace mlplay::optim {
+
+Adagrad::Adagrad(std::vector<Tensor> params, AdagradOptions options)
+    : Optimizer("Adagrad", std::move(params), options.lr()),
+      options_(options),
+      steps_(params_.size(), 0),
+      sums_(params_.size()) {
+  detail::check_hyper(options.lr_decay() >= 0, "Adagrad", "lr_decay value", options.lr_decay());
+  detail::check_hyper(options.weight_decay() >= 0, "Adagrad", "weight_decay value", options.weight_decay());
+  detail::check_hyper(options.initial_accumulator_value() >= 0, "Adagrad", "initial_accumulator_value value",
+                      options.initial_accumulator_value());
+  detail::check_hyper(options.eps() >= 0, "Adagrad", "epsilon value", options.eps());
+}
+
+void Adagrad::step() {
+  NoGradGuard no_grad;
+  const auto weight_decay = static_cast<float>(options_.weight_decay());
+  const auto eps = static_cast<float>(options_.eps());
+  for (size_t k = 0; k < params_.size(); ++k) {
+    const float* grad = detail::contiguous_grad(name_, params_[k]);
+    if (grad == nullptr) continue;
+    if (!sums_[k].defined()) sums_[k] = full(params_[k].shape(), options_.initial_accumulator_value());
+    const int64_t step = ++steps_[k];
+    // The learning rate decays per parameter step: clr = lr / (1 + (t - 1) lr_decay).
+    const auto clr = static_cast<float>(lr_ / (1.0 + static_cast<double>(step - 1) * options_.lr_decay()));
+    float* p = params_[k].data_ptr();
+    float* sum = sums_[k].data_ptr();
+    detail::for_each_element(params_[k].numel(), [&](int64_t i) {
+      const float g = weight_decay != 0 ? grad[i] + weight_decay * p[i] : grad[i];
+      sum[i] += g * g;
+      p[i] += -clr * (g / (std::sqrt(sum[i]) + eps));
+    });
+  }
+}
+
+}  // namespace mlplay::optim

@@ -1,0 +1,85 @@
+#include "mlplay/optim/adam.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "mlplay/autograd/grad_mode.h"
+#include "mlplay/tensor/factory.h"
+#include "update_loop.h"
+
+namespace mlplay::optim {
+
+namespace detail {
+
+void check_adam_options(const char* optimizer, double lr, double beta1, double beta2, double eps,
+                        double weight_decay) {
+  check_hyper(lr >= 0, optimizer, "learning rate", lr);
+  check_hyper(eps >= 0, optimizer, "epsilon value", eps);
+  check_hyper(beta1 >= 0 && beta1 < 1, optimizer, "beta parameter at index 0", beta1);
+  check_hyper(beta2 >= 0 && beta2 < 1, optimizer, "beta parameter at index 1", beta2);
+  check_hyper(weight_decay >= 0, optimizer, "weight_decay value", weight_decay);
+}
+
+void adam_update(const Tensor& param_tensor, const float* grad, AdamState& state, double lr, double beta1,
+                 double beta2, double eps, bool amsgrad) {
+  const Shape& shape = param_tensor.shape();
+  if (!state.exp_avg.defined()) {
+    state.exp_avg = zeros(shape);
+    state.exp_avg_sq = zeros(shape);
+    if (amsgrad) state.max_exp_avg_sq = zeros(shape);
+  }
+  const int64_t step = ++state.step;
+  // Bias corrections in double, as PyTorch computes them in Python floats.
+  const double bias_correction1 = 1.0 - std::pow(beta1, static_cast<double>(step));
+  const double bias_correction2 = 1.0 - std::pow(beta2, static_cast<double>(step));
+  const auto step_size = static_cast<float>(lr / bias_correction1);
+  const auto bias_correction2_sqrt = static_cast<float>(std::sqrt(bias_correction2));
+  const auto b1 = static_cast<float>(beta1), b2 = static_cast<float>(beta2);
+  const auto one_minus_b1 = static_cast<float>(1.0 - beta1), one_minus_b2 = static_cast<float>(1.0 - beta2);
+  const auto epsilon = static_cast<float>(eps);
+  float* param = param_tensor.data_ptr();
+  float* m = state.exp_avg.data_ptr();
+  float* v = state.exp_avg_sq.data_ptr();
+  float* v_max = amsgrad ? state.max_exp_avg_sq.data_ptr() : nullptr;
+  for_each_element(param_tensor.numel(), [&](int64_t i) {
+    const float g = grad[i];
+    m[i] = m[i] * b1 + one_minus_b1 * g;
+    v[i] = v[i] * b2 + one_minus_b2 * g * g;
+    float second = v[i];
+    if (amsgrad) {
+      v_max[i] = std::max(v_max[i], v[i]);  // the largest second moment so far keeps the step small
+      second = v_max[i];
+    }
+    const float denom = std::sqrt(second) / bias_correction2_sqrt + epsilon;
+    param[i] += -step_size * (m[i] / denom);
+  });
+}
+
+}  // namespace detail
+
+Adam::Adam(std::vector<Tensor> params, AdamOptions options)
+    : Optimizer("Adam", std::move(params), options.lr()), options_(options), states_(params_.size()) {
+  detail::check_adam_options("Adam", options.lr(), std::get<0>(options.betas()), std::get<1>(options.betas()),
+                             options.eps(), options.weight_decay());
+}
+
+void Adam::step() {
+  NoGradGuard no_grad;
+  const auto [beta1, beta2] = options_.betas();
+  const auto weight_decay = static_cast<float>(options_.weight_decay());
+  std::vector<float> decayed;  // grad + weight_decay p; p.grad itself is left untouched
+  for (size_t k = 0; k < params_.size(); ++k) {
+    const float* grad = detail::contiguous_grad(name_, params_[k]);
+    if (grad == nullptr) continue;
+    const int64_t numel = params_[k].numel();
+    float* p = params_[k].data_ptr();
+    if (weight_decay != 0) {
+      decayed.resize(static_cast<size_t>(numel));
+      detail::for_each_element(numel, [&](int64_t i) { decayed[i] = grad[i] + weight_decay * p[i]; });
+      grad = decayed.data();
+    }
+    detail::adam_update(params_[k], grad, states_[k], lr_, beta1, beta2, options_.eps(), options_.amsgrad());
+  }
+}
+
+}  // namespace mlplay::optim

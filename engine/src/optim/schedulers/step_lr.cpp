@@ -1,0 +1,19 @@
+#include "mlplay/optim/schedulers/step_lr.h"
+
+#include "mlplay/core/error.h"
+
+namespace mlplay::optim {
+
+StepLR::StepLR(Optimizer& optimizer, int64_t step_size, double gamma)
+    : LRScheduler(optimizer), step_size_(step_size), gamma_(gamma) {
+  check<ValueError>(step_size >= 1, "StepLR: invalid step_size: ", step_size, "; expected >= 1");
+  step();  // to epoch 0, as PyTorch's constructor does
+}
+
+double StepLR::compute_lr() {
+  // Chainable: multiply the current lr at each boundary instead of recomputing from base_lr.
+  if (last_epoch_ == 0 || last_epoch_ % step_size_ != 0) return optimizer_.lr();
+  return optimizer_.lr() * gamma_;
+}
+
+}  // namespace mlplay::optim
