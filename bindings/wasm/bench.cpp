@@ -41,23 +41,65 @@ class GemmBench {
   std::vector<float> a_, b_, c_;
 };
 
-/// iterations × 12 independent 4-wide (mul, add) pairs = iterations × 96 FLOP. Returns a checksum so
-/// the loop cannot be optimized away.
-double peak_mul_add(double iterations) {
+/// The arithmetic peak of SIMD128 mul+add on this machine, as the best of loops that do nothing
+/// else: `pattern` 0 runs 12 independent chains acc = acc * m + c (96 FLOP per iteration);
+/// pattern 1 streams y from a 2 KB L1 buffer and adds x_j * y_k into 8 accumulators (64 FLOP);
+/// pattern 2 is the GEMM register tile alone: two loaded vectors times five broadcast loads into
+/// ten accumulators, all in L1 (80 FLOP). Returns the FLOP count; the result is kept live.
+double peak_mul_add(int pattern, double iterations) {
 #if defined(__wasm_simd128__)
-  v128_t acc[12];
-  for (int i = 0; i < 12; ++i) acc[i] = wasm_f32x4_splat(float(i) * 1e-3f);
-  const v128_t a = wasm_f32x4_splat(0.999f), b = wasm_f32x4_splat(1e-4f);
   const auto n = static_cast<int64_t>(iterations);
-  for (int64_t it = 0; it < n; ++it) {
-#pragma clang loop unroll(full)
-    for (int i = 0; i < 12; ++i) acc[i] = wasm_f32x4_add(wasm_f32x4_mul(acc[i], a), b);
+  float sink = 0;
+  double flop = 0;
+  if (pattern == 0) {
+    v128_t acc[12];
+    for (int i = 0; i < 12; ++i) acc[i] = wasm_f32x4_splat(float(i) * 1e-3f);
+    const v128_t m = wasm_f32x4_splat(0.999f), c = wasm_f32x4_splat(1e-4f);
+    for (int64_t it = 0; it < n; ++it) {
+      for (int i = 0; i < 12; ++i) acc[i] = wasm_f32x4_add(wasm_f32x4_mul(acc[i], m), c);
+    }
+    for (int i = 0; i < 12; ++i) sink += wasm_f32x4_extract_lane(acc[i], 0);
+    flop = 96.0 * n;
+  } else if (pattern == 2) {
+    alignas(16) static float b[512], a[320];
+    for (int i = 0; i < 512; ++i) b[i] = 1e-3f * float(i % 7);
+    for (int i = 0; i < 320; ++i) a[i] = 1e-3f * float(i % 5);
+    v128_t acc[10];
+    for (int i = 0; i < 10; ++i) acc[i] = wasm_f32x4_splat(0);
+    for (int64_t it = 0; it < n; ++it) {
+      const float* bp = b + (it & 63) * 8;
+      const float* ap = a + (it & 63) * 5;
+      const v128_t b0 = wasm_v128_load(bp), b1 = wasm_v128_load(bp + 4);
+      for (int i = 0; i < 5; ++i) {
+        const v128_t x = wasm_v128_load32_splat(ap + i);
+        acc[2 * i] = wasm_f32x4_add(acc[2 * i], wasm_f32x4_mul(x, b0));
+        acc[2 * i + 1] = wasm_f32x4_add(acc[2 * i + 1], wasm_f32x4_mul(x, b1));
+      }
+    }
+    for (int i = 0; i < 10; ++i) sink += wasm_f32x4_extract_lane(acc[i], 0);
+    flop = 80.0 * n;
+  } else {
+    alignas(16) static float buffer[512];
+    for (int i = 0; i < 512; ++i) buffer[i] = 1e-3f * float(i % 7);
+    v128_t acc[8], x[4];
+    for (int i = 0; i < 8; ++i) acc[i] = wasm_f32x4_splat(0);
+    for (int j = 0; j < 4; ++j) x[j] = wasm_f32x4_splat(0.5f + j);
+    for (int64_t it = 0; it < n; ++it) {
+      const float* y = buffer + (it & 63) * 8;
+      const v128_t y0 = wasm_v128_load(y), y1 = wasm_v128_load(y + 4);
+      for (int j = 0; j < 4; ++j) {
+        acc[2 * j] = wasm_f32x4_add(acc[2 * j], wasm_f32x4_mul(x[j], y0));
+        acc[2 * j + 1] = wasm_f32x4_add(acc[2 * j + 1], wasm_f32x4_mul(x[j], y1));
+      }
+    }
+    for (int i = 0; i < 8; ++i) sink += wasm_f32x4_extract_lane(acc[i], 0);
+    flop = 64.0 * n;
   }
-  float sum = 0;
-  for (int i = 0; i < 12; ++i) sum += wasm_f32x4_extract_lane(acc[i], 0);
-  return sum;
+  volatile float keep = sink;
+  (void)keep;
+  return flop;
 #else
-  return iterations;
+  return 0;
 #endif
 }
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { renderMarkdown, renderInlineMath, escapeHtml } from './markdown.ts';
+import { dataAssets } from './data-assets.ts';
 import { readLessons, readTracks, type LessonMeta } from './lessons.ts';
 
 const SLOT = /<!--\s*mlplay:([\w-]+)(?:\s+([^\s]+))?\s*-->/g;
@@ -75,6 +76,9 @@ export function sitePlugin(root: string): Plugin[] {
         fileName: '_headers',
         source: '/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n',
       });
+      for (const asset of dataAssets) {
+        this.emitFile({ type: 'asset', fileName: asset.to, source: fs.readFileSync(path.resolve(root, asset.from)) });
+      }
       for (const file of sources) {
         const text = fs.readFileSync(path.resolve(root, file), 'utf8');
         this.emitFile({ type: 'asset', fileName: `source/${file}.html`, source: sourcePage(file, text) });

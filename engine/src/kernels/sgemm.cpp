@@ -2,7 +2,7 @@
 //   for each block of kKC along K:
 //     pack op(B)[k block, all N] into 8-column panels (shared by all threads)
 //     parallel over tiles (kMC rows of C × kNB columns of C):
-//       pack op(A)[tile rows, k block] into 6-row panels (per thread)
+//       pack op(A)[tile rows, k block] into 5-row panels (per thread)
 //       for each 8-column panel, for each 6-row panel: the 6×8 micro-kernel
 // Packing makes the micro-kernel's loads contiguous whatever the transposes, and zero-pads the ragged
 // edges so the kernel never branches; edge tiles go through a small scratch tile.
@@ -19,8 +19,8 @@ namespace mlplay::kernels {
 namespace {
 
 constexpr int64_t kMR = kSgemmMR, kNR = kSgemmNR;
-constexpr int64_t kKC = 256;  // K block: a 6×256 A panel (6 KB) and an 8×256 B panel (8 KB) fit L1
-constexpr int64_t kMC = 72;   // rows of C per tile: 12 A panels (72 KB packed, L2)
+constexpr int64_t kKC = 256;  // K block: a 5×256 A panel (5 KB) and an 8×256 B panel (8 KB) fit L1
+constexpr int64_t kMC = 80;   // rows of C per tile: 16 A panels (80 KB packed, L2)
 constexpr int64_t kNB = 128;  // columns of C per tile: 16 B panels
 
 inline float op_a(bool trans, const float* A, int64_t lda, int64_t m, int64_t k) {
@@ -46,7 +46,7 @@ void pack_b(bool trans_b, const float* B, int64_t ldb, int64_t k0, int64_t kc, i
   }
 }
 
-/// Packs op(A)[m0 : m0+mc, k0 : k0+kc] as ceil(mc/6) panels of (kc, 6), zero-padded.
+/// Packs op(A)[m0 : m0+mc, k0 : k0+kc] as ceil(mc/MR) panels of (kc, MR), zero-padded.
 void pack_a(bool trans_a, const float* A, int64_t lda, int64_t m0, int64_t mc, int64_t k0, int64_t kc, float* out) {
   for (int64_t i = 0; i < mc; i += kMR) {
     const int64_t height = std::min(kMR, mc - i);
@@ -69,11 +69,11 @@ void tile(const float* ap, const float* bp_block, int64_t kc, int64_t m0, int64_
       const int64_t height = std::min(kMR, mc - i);
       float* c = C + (m0 + i) * ldc + n0 + j;
       if (height == kMR && width == kNR) {
-        detail::microkernel_6x8(kc, ap + i * kc, bp, alpha, c, ldc);
+        detail::microkernel<kMR>(kc, ap + i * kc, bp, alpha, c, ldc);
         continue;
       }
       float scratch[kMR * kNR] = {};
-      detail::microkernel_6x8(kc, ap + i * kc, bp, alpha, scratch, kNR);
+      detail::microkernel<kMR>(kc, ap + i * kc, bp, alpha, scratch, kNR);
       for (int64_t ii = 0; ii < height; ++ii)
         for (int64_t jj = 0; jj < width; ++jj) c[ii * ldc + jj] += scratch[ii * kNR + jj];
     }

@@ -1,5 +1,5 @@
 #pragma once
-/// Packed, register-blocked single-precision GEMM (the GotoBLAS/BLIS loop nest with a 6×8 micro-kernel),
+/// Packed, register-blocked single-precision GEMM (the GotoBLAS/BLIS loop nest with a 5×8 micro-kernel),
 /// hand-written for wasm SIMD128 with a portable vector-extension fallback. This is what ops::gemm
 /// calls; benchmarks compare it with TF.js-wasm (XNNPACK) in bench/.
 #include <cstdint>
@@ -7,7 +7,7 @@
 namespace mlplay::kernels {
 
 /// Micro-tile of C computed in registers: kSgemmMR rows × kSgemmNR columns.
-inline constexpr int kSgemmMR = 6;
+inline constexpr int kSgemmMR = 5;
 inline constexpr int kSgemmNR = 8;
 
 /// C = alpha * op(A) @ op(B) + beta * C, row-major float32, BLAS argument order.
