@@ -32,6 +32,133 @@ export interface PiEstimator extends Deletable {
   darts(first: number, count: number): Float32Array;
 }
 
+/** An ordered list of 2D steps as 3×3 homogeneous matrices (engine/include/mlplay/linalg/transform2d.h).
+ *  Steps apply in the order added; matrix() = M_k · … · M_1. Matrices are Float64Array(9), row by row. */
+export interface Transform2D extends Deletable {
+  translate(tx: number, ty: number): void;
+  /** Counter-clockwise, in degrees (y up). */
+  rotate(degrees: number): void;
+  scale(sx: number, sy: number): void;
+  stepCount(): number;
+  /** "scale", "rotate" or "translate". */
+  stepName(index: number): string;
+  stepMatrix(index: number): Float64Array;
+  matrix(): Float64Array;
+  determinant(): number;
+  /** [x0, y0, x1, y1, …] → the same points after all steps. */
+  apply(xy: Float32Array): Float32Array;
+  /** The points after step 1, after step 2, …: stepCount() blocks of xy.length floats. */
+  trace(xy: Float32Array): Float32Array;
+}
+
+/** Asteroids where every object is placed by its model matrix T · R · S (engine/include/mlplay/linalg/asteroids.h).
+ *  World: 20 × 15 units centred on the origin, y up, wrapping at the edges. */
+export interface AsteroidsGame extends Deletable {
+  /** Advances dt seconds (0 to 0.25) with these keys held, then transforms the whole frame in one batch. */
+  step(dt: number, left: boolean, right: boolean, thrust: boolean, fire: boolean): void;
+  /** Every transformed vertex of the frame, shape after shape. */
+  vertices(): Float32Array;
+  /** Points per shape. */
+  counts(): Int32Array;
+  /** Per shape: 0 ship, 1 flame, 2 asteroid, 3 bullet. */
+  kinds(): Uint8Array;
+  shipMatrix(): Float64Array;
+  shipAngle(): number;
+  score(): number;
+  lives(): number;
+  level(): number;
+  over(): boolean;
+  invulnerable(): boolean;
+  asteroidCount(): number;
+  bulletCount(): number;
+}
+
+/** A world of balls, springs, gravity and walls that steps itself (engine/include/mlplay/physics/simulation.h).
+ *  SI units, y up, box [0, width] × [0, height]. Energies in joules, E₀ the reference for the drift. */
+export interface PhysicsSimulation extends Deletable {
+  /** Adds a ball inside the box; returns its index. Call resetEnergyReference() after edits. */
+  addBall(x: number, y: number, vx: number, vy: number, mass: number, radius: number, fixed: boolean): number;
+  /** Joins balls a and b; restLength < 0 means their current distance. Returns the spring's index. */
+  addSpring(a: number, b: number, stiffness: number, restLength: number): number;
+  setGravity(gravity: number): void;
+  /** E₀ := the current energy; the maximum drift starts again from 0. */
+  resetEnergyReference(): void;
+  /** Restores the clock and energy ledger of a paused run. */
+  restore(time: number, steps: number, initialEnergy: number, maxAbsDrift: number): void;
+  /** Up to `count` steps of `dt` seconds with 'euler' | 'semi-implicit' | 'verlet' | 'rk4'; returns the steps taken
+   *  (fewer once the state blows up: non-finite, or the energy past 4 max(|E₀|, 1 J)). */
+  advance(integrator: string, dt: number, count: number): number;
+  /** [x0, y0, x1, y1, …] for drawing. */
+  positions(): Float32Array;
+  /** 7 per ball: x, y, vx, vy, mass, radius, fixed (1 or 0). */
+  balls(): Float64Array;
+  /** 4 per spring: a, b, stiffness, rest length. */
+  springs(): Float64Array;
+  kineticEnergy(): number;
+  potentialEnergy(): number;
+  totalEnergy(): number;
+  initialEnergy(): number;
+  /** (E − E₀) / |E₀|. */
+  relativeDrift(): number;
+  maxAbsDrift(): number;
+  blownUp(): boolean;
+  time(): number;
+  steps(): number;
+  gravity(): number;
+  restitution(): number;
+  width(): number;
+  height(): number;
+}
+
+/** derivatives: checking an expression never throws; a typo is reported with its position. */
+export interface ExpressionCheck {
+  valid: boolean;
+  /** e.g. "expression: unknown name 'y' at position 5; use x, pi, e, …"; "" when valid. */
+  message: string;
+  /** 1-based character of the problem; 0 when valid. */
+  position: number;
+  /** How the parser read it ("2x" -> "2*x"); "" when invalid. */
+  parsed: string;
+}
+
+/** f(x) parsed once (engine/include/mlplay/calculus/{expression,derivative,critical_points}.h).
+ *  Undefined values (log of a negative, poles, far off the plotted range) are NaN. */
+export interface FunctionExplorer extends Deletable {
+  parsed(): string;
+  /** f, the central difference with step h, and the exact derivative (forward-mode AD) on n points. */
+  sample(from: number, to: number, n: number, h: number): {
+    x: Float32Array; f: Float32Array; derivative: Float32Array; exactDerivative: Float32Array;
+    fLow: number; fHigh: number; derivativeLow: number; derivativeHigh: number; undefined: number;
+  };
+  /** The tangent at a: slope by central difference (step h) and exactly, f''(a), endpoints at from and to. */
+  tangent(a: number, h: number, from: number, to: number): {
+    a: number; fa: number; slope: number; exactSlope: number; error: number; secondDerivative: number;
+    x0: number; y0: number; x1: number; y1: number;
+  };
+  /** |D_h f(x) − f'(x)| for h = 10^minExponent … 10^maxExponent, perDecade per decade. */
+  errorSweep(x: number, minExponent: number, maxExponent: number, perDecade: number): {
+    h: Float32Array; central: Float32Array; forward: Float32Array; truncation: Float32Array; roundoff: Float32Array;
+    exact: number; bestH: number; bestError: number; modelBestH: number;
+  };
+  /** x ← x − learningRate · f'(x) from start: the path, and why it stopped. */
+  rollDownhill(start: number, learningRate: number, maxSteps: number, from: number, to: number): {
+    x: Float32Array; y: Float32Array; slope: Float32Array;
+    reason: 'flat' | 'left the interval' | 'undefined' | 'step limit';
+  };
+  /** Critical points (kind 'max' | 'min' | 'inflection') and inflection points on [from, to]. */
+  criticalPoints(from: number, to: number): {
+    critical: { x: number; y: number; kind: 'max' | 'min' | 'inflection'; secondDerivative: number; bySecondDerivative: boolean }[];
+    inflections: { x: number; y: number; slope: number }[];
+    truncated: boolean;
+  };
+}
+
+/** The engine's packed SGEMM on fixed random buffers (bindings/wasm/bench.cpp). */
+export interface GemmBench extends Deletable {
+  /** Multiplies `reps` times; returns C[0, 0] so the work cannot be skipped. */
+  run(reps: number): number;
+}
+
 export interface MlplayModule {
   buildInfo(): BuildInfo;
   /** Threads used by the engine's parallel_for from now on, 1..maxThreads. */
@@ -40,6 +167,30 @@ export interface MlplayModule {
   /** Resume from (samples, inside), or start fresh with (seed, 0, 0). */
   PiEstimator: new (seed: number, samples: number, inside: number) => PiEstimator;
   dartsPerBlock: number;
+  /** Benchmarks only (bench/web): C = A @ B on random n×m buffers kept in wasm memory. */
+  GemmBench: new (m: number, n: number, k: number) => GemmBench;
+  /** Benchmarks only: a SIMD128 mul+add loop (pattern 0 or 1) of `iterations` steps; returns its FLOP count. */
+  peakMulAdd(pattern: number, iterations: number): number;
+  /** derivatives: parse without throwing. */
+  checkExpression(text: string): ExpressionCheck;
+  /** Throws an Error naming the position when the expression is malformed. */
+  FunctionExplorer: new (expression: string) => FunctionExplorer;
+  /** vectors-2d: the built-in shapes and their corner points [x0, y0, …]. */
+  shapeNames(): string[];
+  shapeVertices(name: string): Float32Array;
+  /** Shape s has counts[s] points of xy and matrix matrices[9s … 9s+8]; returns all points transformed. */
+  transformBatch(matrices: Float32Array, counts: Int32Array, xy: Float32Array): Float32Array;
+  Transform2D: (new () => Transform2D) & {
+    /** Steps in the order of the letters of a permutation of "srt" (s scale, r rotate, t translate). */
+    fromOrder(order: string, degrees: number, sx: number, sy: number, tx: number, ty: number): Transform2D;
+  };
+  AsteroidsGame: new (seed: number) => AsteroidsGame;
+  /** physics: an empty box (width, height, gravity, restitution), or a scene ('spring' | 'chain' | 'jelly' | 'balls')
+   *  with springs of the given stiffness in N/m. */
+  PhysicsSimulation: (new (width: number, height: number, gravity: number, restitution: number) => PhysicsSimulation) &
+    (new (scene: string, stiffness: number) => PhysicsSimulation);
+  /** The stiffness (N/m) a scene uses by default; 0 for a scene without springs. */
+  physicsDefaultStiffness(scene: string): number;
 }
 
 /** The factory Emscripten emits (-sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createMlplay). */

@@ -7,7 +7,7 @@
 namespace mlplay::cli {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {pi_command(), bench_command()};
+  static const std::vector<Command> table = {pi_command(), bench_command(), transform_command(), physics_command(), derive_command()};
   return table;
 }
 

@@ -23,5 +23,8 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 
 Command pi_command();
 Command bench_command();
+Command derive_command();
+Command transform_command();
+Command physics_command();
 
 }  // namespace mlplay::cli

@@ -48,8 +48,277 @@ export interface PiResult {
   reason: 'cancelled' | 'reached-stop';
 }
 
+// vectors-2d: shapes moved by 3×3 matrices, and the Asteroids game.
+
+/** One shape and its transform: steps in the order of the letters of `order` (a permutation of "srt"). */
+export interface Vectors2dShapeSpec {
+  shape: string;
+  order: string;
+  /** Degrees, counter-clockwise. */
+  rotate: number;
+  scaleX: number;
+  scaleY: number;
+  translateX: number;
+  translateY: number;
+}
+
+export interface Vectors2dTransformParams {
+  items: Vectors2dShapeSpec[];
+}
+
+export interface Vectors2dTransformed {
+  /** Each step with its matrix (9 entries, row by row), first applied first. */
+  steps: { op: 'scale' | 'rotate' | 'translate'; matrix: number[] }[];
+  /** The composed matrix M = M_3 · M_2 · M_1, row by row. */
+  matrix: number[];
+  determinant: number;
+  /** The shape's own corner points [x0, y0, …]. */
+  model: Float32Array;
+  /** The points after step 1, 2 and 3 (3 blocks of model.length). */
+  stages: Float32Array;
+  /** The points after all steps, M p. */
+  points: Float32Array;
+  /** M applied to the origin, (1, 0) and (0, 1): where the shape's own axes land. */
+  axes: Float32Array;
+}
+
+export interface Vectors2dTransformResult {
+  shapeNames: string[];
+  items: Vectors2dTransformed[];
+}
+
+export interface AsteroidsStepParams {
+  /** Start a new game (with `seed`) before stepping. */
+  reset: boolean;
+  seed: number;
+  /** Seconds since the last frame, 0 to 0.25. */
+  dt: number;
+  left: boolean;
+  right: boolean;
+  thrust: boolean;
+  fire: boolean;
+}
+
+export interface AsteroidsFrame {
+  /** Every transformed vertex [x0, y0, …] in world units (20 × 15, centred, y up). */
+  vertices: Float32Array;
+  /** Points per shape, and per shape 0 ship, 1 flame, 2 asteroid, 3 bullet. */
+  counts: Int32Array;
+  kinds: Uint8Array;
+  /** The ship's model matrix T · R · S, row by row. */
+  shipMatrix: number[];
+  shipAngle: number;
+  score: number;
+  lives: number;
+  level: number;
+  over: boolean;
+  invulnerable: boolean;
+  asteroids: number;
+  bullets: number;
+}
+
+export type PhysicsIntegrator = 'euler' | 'semi-implicit' | 'verlet' | 'rk4';
+export type PhysicsSceneName = 'spring' | 'chain' | 'jelly' | 'balls';
+
+/** A paused physics simulation as the engine hands it back: enough to resume it exactly. */
+export interface PhysicsSnapshot {
+  width: number;
+  height: number;
+  gravity: number;
+  restitution: number;
+  /** 7 per ball: x, y, vx, vy, mass, radius, fixed (1 or 0). */
+  balls: Float64Array;
+  /** 4 per spring: a, b, stiffness, rest length. */
+  springs: Float64Array;
+  time: number;
+  steps: number;
+  initialEnergy: number;
+  maxAbsDrift: number;
+}
+
+/** What the page draws each frame; energies in joules, computed by the engine. */
+export interface PhysicsFrame {
+  time: number;
+  steps: number;
+  /** [x0, y0, x1, y1, …] in metres. */
+  positions: Float32Array;
+  kinetic: number;
+  potential: number;
+  total: number;
+  initialEnergy: number;
+  /** (E − E₀) / |E₀| and its largest magnitude so far. */
+  drift: number;
+  maxAbsDrift: number;
+  blownUp: boolean;
+}
+
+export interface PhysicsSceneParams {
+  scene: PhysicsSceneName;
+  /** Spring stiffness in N/m; null: the scene's default. */
+  stiffness: number | null;
+}
+
+export type PhysicsEdit =
+  | { kind: 'add-ball'; x: number; y: number; radius: number; mass: number }
+  | { kind: 'add-spring'; a: number; b: number; stiffness: number }
+  | { kind: 'gravity'; gravity: number };
+
+export interface PhysicsEditParams {
+  snapshot: PhysicsSnapshot;
+  edit: PhysicsEdit;
+}
+
+export interface PhysicsRunParams {
+  snapshot: PhysicsSnapshot;
+  integrator: PhysicsIntegrator;
+  /** Time step in seconds. */
+  dt: number;
+  /** Simulated seconds per real second (1: real time). Ignored when maxSteps > 0. */
+  speed: number;
+  /** 0: run in real time until cancelled; N > 0: take N steps as fast as possible, then stop. */
+  maxSteps: number;
+}
+
+export interface PhysicsState {
+  snapshot: PhysicsSnapshot;
+  frame: PhysicsFrame;
+}
+
+export interface PhysicsSceneResult extends PhysicsState {
+  /** The stiffness the scene's springs were built with (N/m); 0 for a scene without springs. */
+  stiffness: number;
+}
+
+export interface PhysicsRunResult extends PhysicsState {
+  reason: 'cancelled' | 'done' | 'blown-up';
+}
+
+// derivatives: f(x) typed by the learner, its numerical derivative, the tangent at a point, the
+// step-size error sweep and the critical points (engine/include/mlplay/calculus/).
+
+export interface DerivativesPlotParams {
+  expression: string;
+  from: number;
+  to: number;
+  /** Step of the central difference drawn as f'. */
+  h: number;
+  /** Points along [from, to]. */
+  samples: number;
+}
+
+/** A malformed expression: the engine's message and the 1-based character position it names. */
+export interface DerivativesInvalid {
+  valid: false;
+  message: string;
+  position: number;
+}
+
+export interface DerivativesCriticalPoint {
+  x: number;
+  y: number;
+  kind: 'max' | 'min' | 'inflection';
+  /** The second difference D²f(x). */
+  secondDerivative: number;
+  /** False when f'' ≈ 0 and the sign of f' on either side decided. */
+  bySecondDerivative: boolean;
+}
+
+export interface DerivativesInflectionPoint {
+  x: number;
+  y: number;
+  slope: number;
+}
+
+export interface DerivativesCurve {
+  valid: true;
+  /** How the parser read the expression ("2x" -> "2*x"). */
+  parsed: string;
+  /** f, the central difference with step h, and the exact derivative (forward-mode AD); NaN = gap. */
+  x: Float32Array;
+  f: Float32Array;
+  derivative: Float32Array;
+  exactDerivative: Float32Array;
+  fLow: number;
+  fHigh: number;
+  derivativeLow: number;
+  derivativeHigh: number;
+  /** Points where f is not finite. */
+  undefined: number;
+  critical: DerivativesCriticalPoint[];
+  inflections: DerivativesInflectionPoint[];
+  truncated: boolean;
+}
+
+export type DerivativesPlotResult = DerivativesCurve | DerivativesInvalid;
+
+export interface DerivativesPointParams {
+  expression: string;
+  a: number;
+  h: number;
+  from: number;
+  to: number;
+}
+
+export interface DerivativesTangent {
+  a: number;
+  fa: number;
+  /** Central difference with step h. */
+  slope: number;
+  exactSlope: number;
+  error: number;
+  secondDerivative: number;
+  /** The tangent's endpoints at x = from and x = to. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface DerivativesSweep {
+  /** h = 10^-16 … 10^0, and |error| of the central and forward differences at a, with the two model terms. */
+  h: Float32Array;
+  central: Float32Array;
+  forward: Float32Array;
+  truncation: Float32Array;
+  roundoff: Float32Array;
+  exact: number;
+  bestH: number;
+  bestError: number;
+  modelBestH: number;
+}
+
+export interface DerivativesPointResult {
+  tangent: DerivativesTangent;
+  sweep: DerivativesSweep;
+}
+
+export interface DerivativesRollParams {
+  expression: string;
+  start: number;
+  learningRate: number;
+  maxSteps: number;
+  from: number;
+  to: number;
+}
+
+/** The path of x ← x − η f'(x), and why it stopped. */
+export interface DerivativesRollResult {
+  x: Float32Array;
+  y: Float32Array;
+  slope: Float32Array;
+  reason: 'flat' | 'left the interval' | 'undefined' | 'step limit';
+}
+
 export interface Tasks {
   'pi.run': { params: PiRunParams; progress: PiProgress; result: PiResult };
+  'derivatives.plot': { params: DerivativesPlotParams; progress: never; result: DerivativesPlotResult };
+  'derivatives.point': { params: DerivativesPointParams; progress: never; result: DerivativesPointResult };
+  'derivatives.roll': { params: DerivativesRollParams; progress: never; result: DerivativesRollResult };
+  'physics.scene': { params: PhysicsSceneParams; progress: never; result: PhysicsSceneResult };
+  'physics.edit': { params: PhysicsEditParams; progress: never; result: PhysicsState };
+  'physics.run': { params: PhysicsRunParams; progress: PhysicsFrame; result: PhysicsRunResult };
+  'vectors2d.transform': { params: Vectors2dTransformParams; progress: never; result: Vectors2dTransformResult };
+  'vectors2d.asteroids': { params: AsteroidsStepParams; progress: never; result: AsteroidsFrame };
 }
 
 export type TaskName = keyof Tasks;

@@ -1,7 +1,10 @@
 // The task table: each task is an async function of (params, context) in its own file.
 import type { MlplayModule } from '../../../bindings/mlplay';
 import type { ParamsOf, ProgressOf, ResultOf, TaskName } from '../protocol';
+import { derivativesPlot, derivativesPoint, derivativesRoll } from './derivatives';
 import { piRun } from './pi';
+import { physicsEdit, physicsRun, physicsScene } from './physics';
+import { vectors2dAsteroids, vectors2dTransform } from './vectors2d';
 
 export interface TaskContext {
   engine: MlplayModule;
@@ -20,4 +23,12 @@ export type Task<T extends TaskName> = (
 
 export const taskTable: { [T in TaskName]: Task<T> } = {
   'pi.run': piRun,
+  'derivatives.plot': derivativesPlot,
+  'derivatives.point': derivativesPoint,
+  'derivatives.roll': derivativesRoll,
+  'physics.scene': physicsScene,
+  'physics.edit': physicsEdit,
+  'physics.run': physicsRun,
+  'vectors2d.transform': vectors2dTransform,
+  'vectors2d.asteroids': vectors2dAsteroids,
 };

@@ -1,0 +1,166 @@
+#include "mlplay/calculus/expression.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "expression_parser.h"
+#include "jet.h"
+
+namespace mlplay {
+namespace {
+
+using Op = Expression::Op;
+
+/// The shortest decimal that reads back as the same double.
+std::string format_number(double value) {
+  char buffer[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+double apply(Op op, double a) {
+  switch (op) {
+    case Op::neg: return -a;
+    case Op::sin: return std::sin(a);
+    case Op::cos: return std::cos(a);
+    case Op::tan: return std::tan(a);
+    case Op::exp: return std::exp(a);
+    case Op::log: return std::log(a);  // NaN below 0, -inf at 0
+    case Op::sqrt: return std::sqrt(a);
+    case Op::abs: return std::fabs(a);
+    default: return NAN;
+  }
+}
+calculus::Jet apply(Op op, const calculus::Jet& a) {
+  switch (op) {
+    case Op::neg: return -a;
+    case Op::sin: return calculus::sin(a);
+    case Op::cos: return calculus::cos(a);
+    case Op::tan: return calculus::tan(a);
+    case Op::exp: return calculus::exp(a);
+    case Op::log: return calculus::log(a);
+    case Op::sqrt: return calculus::sqrt(a);
+    case Op::abs: return calculus::abs(a);
+    default: return calculus::Jet::constant(NAN);
+  }
+}
+double power(double a, double b) { return std::pow(a, b); }
+calculus::Jet power(const calculus::Jet& a, const calculus::Jet& b) { return calculus::pow(a, b); }
+double constant(double value, double) { return value; }
+calculus::Jet constant(double value, const calculus::Jet&) { return calculus::Jet::constant(value); }
+
+}  // namespace
+
+Expression::Expression(std::string text, std::vector<Instruction> program, size_t stack_size)
+    : text_(std::move(text)), program_(std::move(program)), stack_size_(stack_size) {}
+
+std::variant<Expression, ExpressionProblem> Expression::try_parse(std::string_view text) {
+  if (text.size() > kMaxLength) {
+    return ExpressionProblem{"expression: too long (" + std::to_string(text.size()) + " characters; at most " +
+                                 std::to_string(kMaxLength) + ")",
+                             kMaxLength + 1};
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return ExpressionProblem{"expression: empty; type a function of x such as x^3 - 3*x + 1", 1};
+  }
+  std::vector<Instruction> program;
+  size_t stack_size = 0;
+  ExpressionProblem problem;
+  if (!calculus::parse_program(text, program, stack_size, problem)) return problem;
+  return Expression(std::string(text), std::move(program), stack_size);
+}
+
+Expression Expression::parse(std::string_view text) {
+  auto parsed = try_parse(text);
+  if (auto* problem = std::get_if<ExpressionProblem>(&parsed)) throw ExpressionError(problem->message, problem->position);
+  return std::get<Expression>(std::move(parsed));
+}
+
+template <typename T>
+T Expression::evaluate(const T& x) const {
+  std::vector<T> stack;
+  stack.reserve(stack_size_);
+  for (const auto& instruction : program_) {
+    switch (instruction.op) {
+      case Op::number: stack.push_back(constant(instruction.value, x)); break;
+      case Op::variable: stack.push_back(x); break;
+      case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: {
+        const T b = stack.back();
+        stack.pop_back();
+        T& a = stack.back();
+        if (instruction.op == Op::add) a = a + b;
+        else if (instruction.op == Op::sub) a = a - b;
+        else if (instruction.op == Op::mul) a = a * b;
+        else if (instruction.op == Op::div) a = a / b;
+        else a = power(a, b);
+        break;
+      }
+      default: stack.back() = apply(instruction.op, stack.back());
+    }
+  }
+  return stack.back();
+}
+
+double Expression::operator()(double x) const { return evaluate(x); }
+
+Derivatives Expression::derivatives(double x) const {
+  Derivatives d = evaluate(calculus::Jet::variable(x)).d;
+  // Where f itself is undefined (log of a negative: the jet still carries 1/x), so are its derivatives.
+  if (!std::isfinite(d[0])) d = {d[0], NAN, NAN, NAN};
+  return d;
+}
+
+std::string Expression::to_string() const {
+  // Rebuild text from the postfix program; each entry remembers its precedence so that only the
+  // parentheses the grammar needs are written. 1: + -, 2: * /, 3: unary -, 4: ^, 5: atoms and calls.
+  struct Part {
+    std::string text;
+    int precedence;
+  };
+  std::vector<Part> stack;
+  auto wrap = [](const Part& part, bool parens) { return parens ? "(" + part.text + ")" : part.text; };
+  for (const auto& instruction : program_) {
+    switch (instruction.op) {
+      case Op::number: {
+        const char* names[] = {"", "pi", "e"};
+        const std::string text = instruction.name ? names[instruction.name] : format_number(instruction.value);
+        stack.push_back({text, 5});
+        break;
+      }
+      case Op::variable: stack.push_back({"x", 5}); break;
+      case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: {
+        const Part b = stack.back();
+        stack.pop_back();
+        const Part a = stack.back();
+        stack.pop_back();
+        const Op op = instruction.op;
+        const int precedence = op == Op::add || op == Op::sub ? 1 : op == Op::pow ? 4 : 2;
+        const char* symbol = op == Op::add ? " + " : op == Op::sub ? " - " : op == Op::mul ? "*" : op == Op::div ? "/" : "^";
+        const bool left = op == Op::pow ? a.precedence <= precedence : a.precedence < precedence;
+        const bool right = op == Op::pow ? b.precedence < precedence
+                                         : b.precedence < precedence || (b.precedence == precedence && (op == Op::sub || op == Op::div)) ||
+                                               (b.precedence == 3 && op != Op::add);
+        stack.push_back({wrap(a, left) + symbol + wrap(b, right), precedence});
+        break;
+      }
+      case Op::neg: {
+        const Part a = stack.back();
+        std::string text = "-";
+        text += wrap(a, a.precedence < 3);
+        stack.back() = {text, 3};
+        break;
+      }
+      default: {
+        const char* names[] = {"", "", "", "", "", "", "", "", "sin", "cos", "tan", "exp", "log", "sqrt", "abs"};
+        stack.back() = {std::string(names[static_cast<int>(instruction.op)]) + "(" + stack.back().text + ")", 5};
+      }
+    }
+  }
+  return stack.back().text;
+}
+
+}  // namespace mlplay
