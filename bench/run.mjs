@@ -14,7 +14,7 @@ import { launch } from '../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(buildDir('native'), 'mlplay');
-const cases = (process.argv[2] ?? 'pi,gemm').split(',');
+const cases = (process.argv[2] ?? 'pi,gemm,models').split(',');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const maxThreads = os.availableParallelism();
 
@@ -39,7 +39,7 @@ async function browserResults(query) {
     mounts: {
       '/wasm/mt/': path.join(buildDir('wasm-mt'), 'bindings'),
       '/wasm/st/': path.join(buildDir('wasm-st'), 'bindings'),
-      '/tfjs/': path.join(root, 'node_modules/@tensorflow/tfjs-core/dist'),
+      '/tfjs/': path.join(root, 'node_modules/@tensorflow/tfjs/dist'),
       '/tfjs-wasm/': path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
     },
   });
@@ -60,10 +60,11 @@ async function browserResults(query) {
 
 console.log(`mlplay benchmarks on ${os.cpus()[0]?.model ?? 'this CPU'}, ${maxThreads} threads\n`);
 const browser = await browserResults(`cases=${cases.join(',')}`);
-if (cases.includes('gemm')) {
+const tfjsCases = [cases.includes('gemm') && 'tfjs-gemm', cases.includes('models') && 'tfjs-models'].filter(Boolean);
+if (tfjsCases.length) {
   // TF.js fixes its thread count when its backend starts: one page per count.
   for (const threads of [...new Set([1, Math.min(2, maxThreads)])]) {
-    browser.push(...(await browserResults(`cases=tfjs-gemm&threads=${threads}`)));
+    browser.push(...(await browserResults(`cases=${tfjsCases.join(',')}&threads=${threads}`)));
   }
 }
 const rows = [];
@@ -95,7 +96,30 @@ if (cases.includes('gemm')) {
   }
 }
 
-const fmt = (x, unit) => (unit === 'darts/s' ? `${(x / 1e9).toFixed(3)} G` : x.toFixed(1));
+function nativeModels(threads) {
+  const mlp = JSON.parse(execFileSync(cli, ['bench', 'mlp', '--threads', String(threads), '--json']).toString());
+  const cnn = JSON.parse(execFileSync(cli, ['bench', 'cnn', '--threads', String(threads), '--json']).toString());
+  return [...mlp, ...cnn];
+}
+
+if (cases.includes('models')) {
+  const ours = browser.filter((r) => r.impl === 'ours' && r.value !== undefined);
+  for (const t of [...new Set(ours.map((r) => r.threads))]) {
+    const native = nativeModels(t);
+    for (const r of ours.filter((o) => o.threads === t)) {
+      const tfjs = browser.find((o) => o.impl === 'tfjs' && o.case === r.case && o.threads === t);
+      const nat = native.find((o) => o.case === r.case);
+      const unit = r.case === 'cnn-infer' ? 'images/s' : 'samples/s';
+      const natValue = nat ? (nat.samples_per_second ?? 1000 / nat.milliseconds) : undefined;
+      const reference = tfjs?.backend === 'cpu' ? 'TF.js cpu (its wasm backend cannot train conv)' : `TF.js wasm, ${t} thread(s)`;
+      if (tfjs) add(`${r.case}-t${t}-wasm`, unit, r.value, tfjs.value, reference);
+      if (natValue) add(`${r.case}-t${t}-native`, unit, r.value, natValue, 'native engine (same code)');
+      if (r.case === 'cnn-infer') console.log(`cnn single-image inference, wasm t=${t}: ${(1000 / r.value).toFixed(4)} ms (target <= 0.1 ms)`);
+    }
+  }
+}
+
+const fmt = (x, unit) => (unit === 'darts/s' ? `${(x / 1e9).toFixed(3)} G` : unit === 'GFLOP/s' ? x.toFixed(1) : x.toFixed(0));
 console.log('\ncase                   unit       ours   reference                                   ratio');
 for (const r of rows) {
   console.log(

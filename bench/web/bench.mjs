@@ -43,12 +43,19 @@ window.benchResults = (async () => {
     const counts = [...new Set([1, Math.min(2, threads)])];
     for (const r of await inWorker('./gemm-worker.mjs', { sizes, threads: counts })) results.push({ ...r, impl: 'ours' });
   }
-  if (cases.includes('tfjs-gemm')) {
-    await loadScript('/tfjs/tf-core.min.js');
+  if (cases.includes('models')) {
+    const counts = [...new Set([1, Math.min(2, threads)])];
+    results.push(...(await inWorker('./model-worker.mjs', { threads: counts })));
+  }
+  if (cases.includes('tfjs-gemm') || cases.includes('tfjs-models')) {
+    await loadScript('/tfjs/tf.min.js');
     await loadScript('/tfjs-wasm/tf-backend-wasm.min.js');
     await loadScript('./tfjs.js');
     const say = (text) => (log.textContent += `\n${text}`);
-    results.push(...(await window.tfjsGemm([128, 256, 512, 1024], Number(params.get('threads') ?? 1), say)));
+    const tfjsThreads = Number(params.get('threads') ?? 1);
+    await window.tfjsInit(tfjsThreads, say);
+    if (cases.includes('tfjs-gemm')) results.push(...(await window.tfjsGemm([128, 256, 512, 1024], tfjsThreads, say)));
+    if (cases.includes('tfjs-models')) results.push(...window.tfjsModels(tfjsThreads, say));
   }
   log.textContent += '\ndone';
   return { crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, results };

@@ -25,7 +25,7 @@ async function timeAsync(fn, work) {
   return medianOf(rates);
 }
 
-window.tfjsGemm = async (sizes, threads, log) => {
+window.tfjsInit = async (threads, log) => {
   tf.wasm.setWasmPaths('/tfjs-wasm/');
   // One thread: the SIMD build without threads (its threaded build may start more than asked).
   // More: the threaded SIMD build with an XNNPACK pool of that size.
@@ -33,8 +33,11 @@ window.tfjsGemm = async (sizes, threads, log) => {
   else tf.wasm.setThreadsCount(threads);
   await tf.setBackend('wasm');
   await tf.ready();
-  const actual = threads;
   log(`TF.js ${tf.version_core} wasm backend, ${threads === 1 ? 'SIMD build' : 'threaded SIMD build'}, ${threads} thread(s) requested`);
+};
+
+window.tfjsGemm = async (sizes, threads, log) => {
+  const actual = threads;
   const results = [];
   for (const n of sizes) {
     const a = tf.randomUniform([n, n], -1, 1);
@@ -50,6 +53,93 @@ window.tfjsGemm = async (sizes, threads, log) => {
     b.dispose();
     results.push({ case: 'gemm', impl: 'tfjs', n, threads: actual, gflops });
     log(`tfjs wasm matMul n=${n} t=${actual}: ${gflops.toFixed(1)} GFLOP/s`);
+  }
+  return results;
+};
+
+/** Samples/s of a function that trains on `unitsPerCall` samples per call (median of 5 runs). */
+function rateOf(fn, unitsPerCall) {
+  let calls = 1;
+  for (;;) {
+    const start = performance.now();
+    fn(calls);
+    const ms = performance.now() - start;
+    if (ms > 60) {
+      calls = Math.max(1, Math.round((calls * 300) / ms));
+      break;
+    }
+    calls *= 4;
+  }
+  const rates = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    fn(calls);
+    rates.push((unitsPerCall * calls) / ((performance.now() - start) / 1000));
+  }
+  return medianOf(rates);
+}
+
+/** The same MLP and CNN workloads as engine/include/mlplay/bench/models.h, in TF.js ops (NHWC). */
+window.tfjsModels = (threads, log) => {
+  const results = [];
+  const param = (shape, fanIn) => tf.variable(tf.randomUniform(shape, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn)));
+  const labels = tf.oneHot(tf.randomUniform([64], 0, 10, 'int32'), 10);
+
+  // MLP 784-128-10, Adam(1e-3), loss read back every step as the engine's train_step does
+  {
+    const x = tf.randomUniform([64, 784]);
+    const w1 = param([784, 128], 784), b1 = param([128], 784), w2 = param([128, 10], 128), b2 = param([10], 128);
+    const optimizer = tf.train.adam(1e-3);
+    const step = () => {
+      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)), true);
+      cost.dataSync();
+      cost.dispose();
+    };
+    step();
+    const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+    results.push({ case: 'mlp-train', impl: 'tfjs', threads, value: samples });
+    log(`tfjs wasm mlp training t=${threads}: ${samples.toFixed(0)} samples/s`);
+  }
+
+  // CNN: conv 8@3x3 same -> relu -> pool 2 -> conv 16@3x3 same -> relu -> pool 2 -> dense 10
+  {
+    const x = tf.randomUniform([64, 28, 28, 1]);
+    const one = tf.randomUniform([1, 28, 28, 1]);
+    const f1 = param([3, 3, 1, 8], 9), c1 = param([8], 9), f2 = param([3, 3, 8, 16], 72), c2 = param([16], 72);
+    const fw = param([784, 10], 784), fb = param([10], 784);
+    const forward = (images) => {
+      let h = tf.maxPool(tf.relu(tf.add(tf.conv2d(images, f1, 1, 'same'), c1)), 2, 2, 'valid');
+      h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h, f2, 1, 'same'), c2)), 2, 2, 'valid');
+      return tf.add(tf.matMul(tf.reshape(h, [images.shape[0], 784]), fw), fb);
+    };
+    const infer = () => tf.tidy(() => forward(one)).dataSync();
+    const images = rateOf((calls) => { for (let i = 0; i < calls; i++) infer(); }, 1);
+    results.push({ case: 'cnn-infer', impl: 'tfjs', threads, value: images });
+    log(`tfjs wasm cnn inference t=${threads}: ${(1000 / images).toFixed(4)} ms per image`);
+
+    // Training: TF.js's wasm backend has no Conv2DBackpropFilter kernel (4.22.0), so it cannot train
+    // conv layers; the reference is TF.js's own CPU backend, the one TF.js falls back to in a browser
+    // without WebGL. Measured once (1 thread), reported against both thread counts.
+    const optimizer = tf.train.adam(1e-3);
+    const step = () => {
+      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, forward(x)), true);
+      cost.dataSync();
+      cost.dispose();
+    };
+    try {
+      step();
+      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+      results.push({ case: 'cnn-train', impl: 'tfjs', threads, value: samples, backend: 'wasm' });
+      log(`tfjs wasm cnn training t=${threads}: ${samples.toFixed(0)} samples/s`);
+    } catch (error) {
+      log(`tfjs wasm cnn training: not possible (${error.message}); measuring TF.js's cpu backend instead`);
+      tf.setBackend('cpu');
+      step();
+      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+      tf.setBackend('wasm');
+      results.push({ case: 'cnn-train', impl: 'tfjs', threads, value: samples, backend: 'cpu' });
+      log(`tfjs cpu cnn training: ${samples.toFixed(0)} samples/s`);
+    }
   }
   return results;
 };

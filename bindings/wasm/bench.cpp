@@ -2,9 +2,12 @@
 // and a SIMD128 mul+add loop that measures this machine's arithmetic peak in the same build.
 #include <emscripten/bind.h>
 
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "guard.h"
+#include "mlplay/bench/models.h"
 #include "mlplay/core/error.h"
 #include "mlplay/core/random.h"
 #include "mlplay/kernels/sgemm.h"
@@ -103,6 +106,38 @@ double peak_mul_add(int pattern, double iterations) {
 #endif
 }
 
+/// The MLP and CNN workloads of engine/include/mlplay/bench/models.h, for the browser benchmark.
+class ModelBench {
+ public:
+  explicit ModelBench(std::string model) : model_(std::move(model)) {
+    guard([&] { check(model_ == "mlp" || model_ == "cnn", "ModelBench: model must be 'mlp' or 'cnn', got '", model_, "'"); });
+    if (model_ == "mlp") mlp_ = std::make_unique<bench::MlpWorkload>(64);
+    else cnn_ = std::make_unique<bench::CnnWorkload>(64);
+  }
+  /// `steps` training steps of batch 64; returns the last loss.
+  double train(int steps) {
+    return guard([&] {
+      float loss = 0;
+      for (int s = 0; s < steps; ++s) loss = mlp_ ? mlp_->train_step() : cnn_->train_step();
+      return double(loss);
+    });
+  }
+  /// `count` single-image CNN inferences; returns the last top logit.
+  double infer(int count) {
+    return guard([&] {
+      check(cnn_ != nullptr, "ModelBench.infer: only the cnn model has an inference case");
+      float logit = 0;
+      for (int i = 0; i < count; ++i) logit = cnn_->infer_one();
+      return double(logit);
+    });
+  }
+
+ private:
+  std::string model_;
+  std::unique_ptr<bench::MlpWorkload> mlp_;
+  std::unique_ptr<bench::CnnWorkload> cnn_;
+};
+
 }  // namespace
 }  // namespace mlplay::bindings
 
@@ -110,5 +145,10 @@ EMSCRIPTEN_BINDINGS(mlplay_bench) {
   using namespace emscripten;
   using mlplay::bindings::GemmBench;
   class_<GemmBench>("GemmBench").constructor<int, int, int>().function("run", &GemmBench::run);
+  using mlplay::bindings::ModelBench;
+  class_<ModelBench>("ModelBench")
+      .constructor<std::string>()
+      .function("train", &ModelBench::train)
+      .function("infer", &ModelBench::infer);
   function("peakMulAdd", &mlplay::bindings::peak_mul_add);
 }

@@ -1,5 +1,6 @@
-// mlplay bench gemm: GFLOP/s of the engine's packed SGEMM on n×n×n products (median of 5 runs of
-// about 0.3 s each), the native counterpart of bench/web/gemm-worker.mjs.
+// mlplay bench gemm|mlp|cnn: the native counterparts of the browser benchmarks in bench/web/:
+// SGEMM GFLOP/s on n×n×n products, and training / inference rates of the fixed MLP and CNN
+// workloads (engine/include/mlplay/bench/models.h). Medians of 5 runs of about 0.3 s each.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,6 +10,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "mlplay/bench/models.h"
 #include "mlplay/core/parallel.h"
 #include "mlplay/core/random.h"
 #include "mlplay/kernels/sgemm.h"
@@ -48,13 +50,65 @@ std::vector<int> parse_sizes(const std::string& text) {
   return sizes;
 }
 
+/// Median rate (units per second) of `step` over 5 runs of about 0.3 s; `units` per call of step.
+template <typename Step>
+double median_rate(Step step, double units) {
+  auto run = [&](int reps) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int r = 0; r < reps; ++r) step();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  int reps = 1;
+  for (double seconds = run(reps); seconds < 0.06; seconds = run(reps)) reps *= 4;
+  reps = std::max(1, int(reps * 0.3 / run(reps)));
+  std::vector<double> rates;
+  for (int i = 0; i < 5; ++i) rates.push_back(units * reps / run(reps));
+  std::sort(rates.begin(), rates.end());
+  return rates[2];
+}
+
+/// mlp / cnn: training samples per second (batch 64, Adam) and, for the CNN, one-image inference.
+int run_model_bench(const std::string& what, const Args& args, std::ostream& out) {
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  const int threads = get_num_threads();
+  if (what == "mlp") {
+    bench::MlpWorkload mlp(64);
+    const double rate = median_rate([&] { mlp.train_step(); }, 64);
+    results.push_back({{"case", "mlp-train"}, {"threads", threads}, {"samples_per_second", rate}});
+  } else {
+    bench::CnnWorkload cnn(64);
+    const double rate = median_rate([&] { cnn.train_step(); }, 64);
+    const double per_second = median_rate([&] { cnn.infer_one(); }, 1);
+    results.push_back({{"case", "cnn-train"}, {"threads", threads}, {"samples_per_second", rate}});
+    results.push_back({{"case", "cnn-infer"}, {"threads", threads}, {"milliseconds", 1000.0 / per_second}});
+  }
+  if (args.flag("json")) {
+    out << results.dump() << "\n";
+    return 0;
+  }
+  for (const auto& r : results) {
+    char line[160];
+    if (r.contains("milliseconds")) {
+      std::snprintf(line, sizeof line, "%s on %d thread%s: %.4f ms per image\n", r["case"].get<std::string>().c_str(),
+                    threads, threads == 1 ? "" : "s", r["milliseconds"].get<double>());
+    } else {
+      std::snprintf(line, sizeof line, "%s on %d thread%s: %.0f samples/s (batch 64, Adam)\n",
+                    r["case"].get<std::string>().c_str(), threads, threads == 1 ? "" : "s",
+                    r["samples_per_second"].get<double>());
+    }
+    out << line;
+  }
+  return 0;
+}
+
 int run_bench(const std::vector<std::string>& tokens, std::ostream& out) {
   Args args("bench", tokens, {"sizes", "threads"}, {"json"});
-  if (args.positionals().size() != 1 || args.positionals()[0] != "gemm")
-    throw UsageError("bench: name what to measure: gemm");
-  const auto sizes = parse_sizes(args.value("sizes").value_or("128,256,512,1024"));
+  const std::string what = args.positionals().size() == 1 ? args.positionals()[0] : "";
+  if (what != "gemm" && what != "mlp" && what != "cnn") throw UsageError("bench: name what to measure: gemm, mlp or cnn");
   const int threads = int(args.integer("threads", max_threads(), 1, max_threads()));
   set_num_threads(threads);
+  if (what != "gemm") return run_model_bench(what, args, out);
+  const auto sizes = parse_sizes(args.value("sizes").value_or("128,256,512,1024"));
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (int n : sizes) {
     const double gflops = gemm_gflops(n);
@@ -73,8 +127,10 @@ int run_bench(const std::vector<std::string>& tokens, std::ostream& out) {
 }  // namespace
 
 Command bench_command() {
-  return {"bench", "mlplay bench gemm [--sizes 128,256,512,1024] [--threads T] [--json]",
-          "Measure the engine's kernels natively: GFLOP/s of the packed SGEMM on n x n matrices.", run_bench};
+  return {"bench", "mlplay bench gemm|mlp|cnn [--sizes 128,256,512,1024] [--threads T] [--json]",
+          "Measure the engine natively: SGEMM GFLOP/s on n x n matrices; MLP 784-128-10 or small-CNN training "
+          "samples/s (batch 64, Adam) and CNN one-image inference time.",
+          run_bench};
 }
 
 }  // namespace mlplay::cli

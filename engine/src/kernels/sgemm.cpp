@@ -127,12 +127,14 @@ void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float al
   for (int64_t k0 = 0; k0 < K; k0 += kKC) {
     const int64_t kc = std::min(kKC, K - k0);
     // B panels, split among threads by columns
-    parallel_for(0, n_padded / kNR, 16, [&](int64_t lo, int64_t hi) {
+    parallel_for(0, n_padded / kNR, std::max<int64_t>(16, (int64_t{1} << 16) / (kc * kNR)), [&](int64_t lo, int64_t hi) {
       const int64_t n0 = lo * kNR, n1 = std::min(N, hi * kNR);
       pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, bp.data() + n0 * kc);
     });
-    // Tiles of C, split among threads; each packs its own rows of A
-    parallel_for(0, row_tiles * col_tiles, 1, [&](int64_t lo, int64_t hi) {
+    // Tiles of C, split among threads; each packs its own rows of A. Products under ~1M
+    // multiply-adds stay on one thread: waking the pool would cost more than it saves.
+    const int64_t tiles = row_tiles * col_tiles;
+    parallel_for(0, tiles, M * N * K < (int64_t{1} << 20) ? tiles : 1, [&](int64_t lo, int64_t hi) {
       thread_local std::vector<float> ap;
       ap.resize(static_cast<size_t>(kMC * kKC));
       int64_t packed_rows = -1;

@@ -51,6 +51,13 @@ int64_t conv_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t pad
   return (in + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1;
 }
 
+/// (sample, channel) tasks per thread chunk: at least ~32k copied values each, so a single small
+/// image stays on one thread (waking the pool costs more than the copy).
+static int64_t channel_grain(const UnfoldGeometry& g) {
+  const int64_t per_channel = std::max<int64_t>(1, g.kh * g.kw * g.out_h * g.out_w);
+  return std::max<int64_t>(1, (int64_t{1} << 15) / per_channel);
+}
+
 Tensor unfold(const Tensor& x, Size2 kernel, Size2 dilation, Size2 padding, Size2 stride, double pad_value) {
   check<ShapeError>(x.dim() == 4, "unfold: input must be 4-D (N, C, H, W), got shape ", shape_str(x.shape()));
   check<ValueError>(kernel.h > 0 && kernel.w > 0 && stride.h > 0 && stride.w > 0 && dilation.h > 0 &&
@@ -66,7 +73,7 @@ Tensor unfold(const Tensor& x, Size2 kernel, Size2 dilation, Size2 padding, Size
   Tensor out = empty({g.N, g.rows(), g.blocks()});
   const auto pad = static_cast<float>(pad_value);
   // one task per (sample, channel): it fills that channel's kh * kw rows of the columns
-  parallel_for(0, g.N * g.C, 4, [&](int64_t lo, int64_t hi) {
+  parallel_for(0, g.N * g.C, channel_grain(g), [&](int64_t lo, int64_t hi) {
     for (int64_t nc = lo; nc < hi; ++nc) {
       const int64_t n = nc / g.C, c = nc % g.C;
       const float* src = input.data_ptr() + n * g.C * g.H * g.W;
@@ -91,7 +98,7 @@ Tensor unfold(const Tensor& x, Size2 kernel, Size2 dilation, Size2 padding, Size
     // col2im: each column entry adds its gradient to the input pixel it was copied from
     const Tensor gc = grad.contiguous();
     Tensor dx = empty({g.N, g.C, g.H, g.W});
-    parallel_for(0, g.N * g.C, 4, [&](int64_t lo, int64_t hi) {
+    parallel_for(0, g.N * g.C, channel_grain(g), [&](int64_t lo, int64_t hi) {
       for (int64_t nc = lo; nc < hi; ++nc) {
         const int64_t n = nc / g.C, c = nc % g.C;
         const float* src = gc.data_ptr() + n * g.rows() * g.blocks();
