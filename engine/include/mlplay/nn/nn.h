@@ -1,0 +1,15 @@
+#pragma once
+/// Every nn module and its options in one include (torch/nn.h).
+#include "mlplay/nn/module.h"
+#include "mlplay/nn/module_holder.h"
+#include "mlplay/nn/modules/activation.h"
+#include "mlplay/nn/modules/attention.h"
+#include "mlplay/nn/modules/batchnorm.h"
+#include "mlplay/nn/modules/conv.h"
+#include "mlplay/nn/modules/dropout.h"
+#include "mlplay/nn/modules/embedding.h"
+#include "mlplay/nn/modules/linear.h"
+#include "mlplay/nn/modules/normalization.h"
+#include "mlplay/nn/modules/pooling.h"
+#include "mlplay/nn/modules/sequential.h"
+#include "mlplay/nn/ordered_dict.h"
