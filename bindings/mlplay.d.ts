@@ -159,6 +159,68 @@ export interface GemmBench extends Deletable {
   run(reps: number): number;
 }
 
+/** image-lab (engine/include/mlplay/image/warp.h): the affine matrix for the controls and the size that fits it. */
+export interface ImageAffine {
+  /** Source pixel -> output pixel (x right, y down), Float64Array(9) row by row. */
+  matrix: Float64Array;
+  width: number;
+  height: number;
+  /** det A = ±s² (areas scale by |det A|; negative when flipped once). */
+  determinant: number;
+}
+
+/** image-lab (engine/include/mlplay/image/homography.h): H from the 8×8 system A h = b. */
+export interface ImageHomography {
+  matrix: Float64Array;
+  /** A, 64 numbers row by row, and b, 8 numbers. */
+  a: Float64Array;
+  b: Float64Array;
+}
+
+/** gradient-descent: a loss surface f(x, y), built-in or typed (engine/include/mlplay/optimization/surface.h). */
+export interface LossSurface extends Deletable {
+  /** bounds [xMin, xMax, yMin, yMax], the default start [x, y], the known minima [x0, y0, …], and L for a quadratic (else 0). */
+  info(): { name: string; formula: string; bounds: Float64Array; start: Float64Array; minima: Float64Array; lipschitz: number };
+  /** f sampled on a columns × rows grid, shaded by rank, and levelCount contour lines by marching squares. */
+  contour(columns: number, rows: number, levelCount: number): {
+    columns: number; rows: number; shade: Float32Array; levels: Float64Array; segments: Float32Array;
+    segmentLevels: Int32Array; low: number; high: number; undefined: number;
+  };
+  /** One optimizer ('sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw') for `steps` steps from
+   *  (x0, y0) with a schedule ('constant' | 'step' | 'cosine' | 'warmup'); stops a path that diverges. */
+  descend(optimizer: string, lr: number, steps: number, x0: number, y0: number, schedule: string): {
+    x: Float64Array; y: Float64Array; loss: Float64Array; lr: Float64Array; stepsTaken: number; diverged: boolean; reason: string;
+  };
+  value(x: number, y: number): number;
+}
+
+/** checkSurfaceExpression's verdict on a typed f(x, y). */
+export interface SurfaceExpressionCheck {
+  valid: boolean;
+  message: string;
+  /** 1-based character of the problem; 0 when valid. */
+  position: number;
+  parsed: string;
+}
+
+/** curve-fitting: one model trained by Adam on the MSE (bindings/wasm/curve_fitting.cpp). */
+export interface CurveFitter extends Deletable {
+  /** Takes `count` Adam steps; returns the training MSE after them. */
+  step(count: number): number;
+  loss(): number;
+  steps(): number;
+  /** True once the loss stopped being finite (training stops). */
+  diverged(): boolean;
+  predict(x: Float64Array): Float64Array;
+  mse(x: Float64Array, y: Float64Array): number;
+  /** y − ŷ at each point. */
+  residuals(x: Float64Array, y: Float64Array): Float64Array;
+  /** In the data's units, e.g. names ['slope m', 'intercept b']. */
+  parameters(): { names: string[]; values: number[] };
+  scaledParameters(): Float64Array;
+  formula(): string;
+}
+
 /** One named tensor copied out of the engine: a layer's activations, a parameter or its gradient. */
 export interface NamedTensor {
   /** PyTorch-style name ("0.weight") or the layer's index ("2"). */
@@ -234,6 +296,33 @@ export interface MlplayModule {
     (new (scene: string, stiffness: number) => PhysicsSimulation);
   /** The stiffness (N/m) a scene uses by default; 0 for a scene without springs. */
   physicsDefaultStiffness(scene: string): number;
+  /** image-lab: the matrix F·R·Sh·S about the centre (rotate in degrees, flip 'none' | 'h' | 'v' | 'hv') and the output size. */
+  imageAffine(width: number, height: number, rotate: number, scale: number, shear: number, flip: string): ImageAffine;
+  /** image-lab: the homography taking the corners from [x0, y0, …, x3, y3] to `to`; throws when three are on one line. */
+  imageHomography(from: ArrayLike<number>, to: ArrayLike<number>): ImageHomography;
+  /** image-lab: the 3×3 product a · b (b applies first). */
+  imageMultiply(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array;
+  /** image-lab: M⁻¹ (Float64Array(9)); throws for a singular M. */
+  imageInverse(matrix: ArrayLike<number>): Float64Array;
+  /** image-lab: warps width × height RGBA by `matrix` (source -> output) into outWidth × outHeight, by inverse mapping. */
+  imageWarp(pixels: Uint8ClampedArray | Uint8Array, width: number, height: number, matrix: ArrayLike<number>,
+    outWidth: number, outHeight: number, sampling: 'nearest' | 'bilinear'): Uint8ClampedArray<ArrayBuffer>;
+  /** gradient-descent: parse f(x, y) without throwing. */
+  checkSurfaceExpression(text: string): SurfaceExpressionCheck;
+  /** A built-in surface by name, or 'custom' for `expression` over [-halfWidth, halfWidth]²; throws on a bad one. */
+  LossSurface: new (name: string, expression: string, halfWidth: number) => LossSurface;
+  /** curve-fitting: the column names of a CSV text (throws naming the bad row and column). */
+  csvHeader(text: string): string[];
+  /** Two columns as numbers; ISO dates in x become day numbers from the earliest date. */
+  csvColumns(text: string, x: string, y: string): { x: Float64Array; y: Float64Array; xDates: boolean; xFirstDate: string; rows: number };
+  /** model: 'line' | 'poly:K' | 'exp' | 'sinusoid'; period: the sinusoid's starting period (0: half the x range). */
+  CurveFitter: new (model: string, x: Float64Array, y: Float64Array, lr: number, period: number) => CurveFitter;
+  /** The least-squares polynomial by the normal equations, scored on both sets and evaluated at xEval. */
+  fitPolynomial(xTrain: Float64Array, yTrain: Float64Array, xVal: Float64Array, yVal: Float64Array, degree: number, xEval: Float64Array): {
+    coefficients: Float64Array; trainMse: number; validationMse: number; conditionScaled: number; conditionRaw: number; prediction: Float64Array;
+  };
+  splitTrainValidation(n: number, trainFraction: number, holdOutEnd: boolean, seed: number): { train: Int32Array; validation: Int32Array };
+  degreeSweep(xTrain: Float64Array, yTrain: Float64Array, xVal: Float64Array, yVal: Float64Array, maxDegree: number): { train: Float64Array; validation: Float64Array };
 }
 
 /** The factory Emscripten emits (-sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createMlplay). */

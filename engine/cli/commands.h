@@ -26,5 +26,8 @@ Command bench_command();
 Command derive_command();
 Command transform_command();
 Command physics_command();
+Command fit_command();
+Command warp_command();
+Command optimize_command();
 
 }  // namespace mlplay::cli

@@ -309,6 +309,201 @@ export interface DerivativesRollResult {
   reason: 'flat' | 'left the interval' | 'undefined' | 'step limit';
 }
 
+// image-lab: rotate, scale, shear, flip and perspective-warp a photo by inverse mapping
+// (engine/include/mlplay/image/). The page decodes the photo; the engine builds the matrices and warps.
+
+export type ImageLabFlip = 'none' | 'h' | 'v' | 'hv';
+
+export interface ImageLabWarpParams {
+  /** The source photo, width × height RGBA (ImageData layout). */
+  pixels: Uint8ClampedArray;
+  width: number;
+  height: number;
+  /** Degrees; positive turns the picture clockwise on screen (y points down). */
+  rotate: number;
+  scale: number;
+  /** x' = x + shear · y */
+  shear: number;
+  flip: ImageLabFlip;
+  /** Where the affine result's corners go (top-left, top-right, bottom-right, bottom-left), as
+   *  fractions [x0, y0, …, x3, y3] of the output size; the unit square's corners leave it as it is. */
+  corners: number[];
+}
+
+export interface ImageLabWarpResult {
+  /** A = F·R·Sh·S about the centre, the homography H and M = H·A (source -> output), 9 entries row by row. */
+  affine: number[];
+  homography: number[];
+  matrix: number[];
+  /** det A, from the engine. */
+  affineDeterminant: number;
+  /** M⁻¹: what inverse mapping applies to each output pixel. */
+  inverse: number[];
+  /** The 8×8 system A h = b solved for H (64 + 8 numbers). */
+  systemA: number[];
+  systemB: number[];
+  width: number;
+  height: number;
+  nearest: Uint8ClampedArray<ArrayBuffer>;
+  bilinear: Uint8ClampedArray<ArrayBuffer>;
+  /** Engine time for each warp. */
+  nearestMs: number;
+  bilinearMs: number;
+}
+
+// gradient-descent: optimizers racing down a 2D surface (engine/include/mlplay/optimization/).
+
+export type GdSurfaceName = 'bowl' | 'ravine' | 'rosenbrock' | 'saddle' | 'himmelblau' | 'custom';
+export type GdOptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw';
+export type GdScheduleName = 'constant' | 'step' | 'cosine' | 'warmup';
+
+/** Which surface: a built-in one, or 'custom' for `expression` over [-halfWidth, halfWidth]². */
+export interface GdSurfaceSpec {
+  surface: GdSurfaceName;
+  expression: string;
+  halfWidth: number;
+}
+
+export interface GdSurfaceParams extends GdSurfaceSpec {
+  /** Grid points along each axis. */
+  resolution: number;
+  /** Contour lines to trace. */
+  levels: number;
+}
+
+/** A malformed f(x, y): the engine's message and the 1-based character position it names. */
+export interface GdInvalid {
+  valid: false;
+  message: string;
+  position: number;
+}
+
+export interface GdSurface {
+  valid: true;
+  name: string;
+  /** The formula as the engine reads it. */
+  formula: string;
+  /** [xMin, xMax, yMin, yMax]. */
+  bounds: Float64Array;
+  /** The default start [x, y]. */
+  start: Float64Array;
+  /** Known minima [x0, y0, …]. */
+  minima: Float64Array;
+  /** Largest Hessian eigenvalue of a quadratic (GD diverges above lr = 2/L); 0 otherwise. */
+  lipschitz: number;
+  columns: number;
+  rows: number;
+  /** Per grid point (row by row from yMin) in [0, 1]: the rank of f among the grid values; NaN: undefined. */
+  shade: Float32Array;
+  levels: Float64Array;
+  /** Contour segments [x0, y0, x1, y1, …] and the level index of each. */
+  segments: Float32Array;
+  segmentLevels: Int32Array;
+  low: number;
+  high: number;
+  undefined: number;
+}
+
+export type GdSurfaceResult = GdSurface | GdInvalid;
+
+export interface GdRaceParams extends GdSurfaceSpec {
+  optimizers: GdOptimizerName[];
+  lr: number;
+  steps: number;
+  startX: number;
+  startY: number;
+  schedule: GdScheduleName;
+}
+
+/** One optimizer's path: steps taken + 1 points, the start first. */
+export interface GdPath {
+  optimizer: GdOptimizerName;
+  x: Float64Array;
+  y: Float64Array;
+  loss: Float64Array;
+  /** The learning rate of each step. */
+  lr: Float64Array;
+  stepsTaken: number;
+  diverged: boolean;
+  /** Why a path was stopped: '' or a sentence. */
+  reason: string;
+}
+
+export interface GdRaceResult {
+  paths: GdPath[];
+}
+
+// curve-fitting: CSV columns in, gradient-descent fits with streamed loss out.
+
+export interface CurveFittingLoadParams {
+  /** CSV text with a header row. */
+  text: string;
+  /** Columns to read; null (or a name the header lacks) picks the first two columns that read as numbers. */
+  x: string | null;
+  y: string | null;
+}
+
+export interface CurveFittingData {
+  header: string[];
+  x: string;
+  y: string;
+  xValues: Float64Array;
+  yValues: Float64Array;
+  /** The x column held ISO dates, now day numbers from xFirstDate. */
+  xDates: boolean;
+  xFirstDate: string;
+}
+
+export type CurveFittingModel = 'line' | 'poly' | 'exp' | 'sinusoid';
+
+export interface CurveFittingFitParams {
+  x: Float64Array;
+  y: Float64Array;
+  model: CurveFittingModel;
+  /** Polynomial degree 0–12 (poly only). */
+  degree: number;
+  steps: number;
+  lr: number;
+  /** Sinusoid starting period in x units; 0 picks half the x range. */
+  period: number;
+  trainFraction: number;
+  holdout: 'random' | 'end';
+  seed: number;
+}
+
+export interface CurveFittingProgress {
+  step: number;
+  trainLoss: number;
+  validationLoss: number;
+}
+
+export interface CurveFittingResult {
+  reason: 'done' | 'stopped' | 'diverged';
+  steps: number;
+  formula: string;
+  parameters: { name: string; value: number }[];
+  trainMse: number;
+  validationMse: number;
+  /** 1 where the point is in the training set. */
+  isTrain: Uint8Array;
+  /** y − ŷ of every point. */
+  residuals: Float64Array;
+  /** The fitted curve sampled across the x range. */
+  curveX: Float64Array;
+  curveY: Float64Array;
+  /** Closed-form least squares of the same degree (line and poly only). */
+  closedForm: {
+    coefficients: Float64Array;
+    trainMse: number;
+    validationMse: number;
+    conditionScaled: number;
+    conditionRaw: number;
+    curveY: Float64Array;
+  } | null;
+  /** Closed-form MSE for degree 0…12 on the same split (NaN where too few training points). */
+  sweep: { train: Float64Array; validation: Float64Array };
+}
+
 export interface Tasks {
   'pi.run': { params: PiRunParams; progress: PiProgress; result: PiResult };
   'derivatives.plot': { params: DerivativesPlotParams; progress: never; result: DerivativesPlotResult };
@@ -319,6 +514,11 @@ export interface Tasks {
   'physics.run': { params: PhysicsRunParams; progress: PhysicsFrame; result: PhysicsRunResult };
   'vectors2d.transform': { params: Vectors2dTransformParams; progress: never; result: Vectors2dTransformResult };
   'vectors2d.asteroids': { params: AsteroidsStepParams; progress: never; result: AsteroidsFrame };
+  'curveFitting.load': { params: CurveFittingLoadParams; progress: never; result: CurveFittingData };
+  'curveFitting.fit': { params: CurveFittingFitParams; progress: CurveFittingProgress; result: CurveFittingResult };
+  'imagelab.warp': { params: ImageLabWarpParams; progress: never; result: ImageLabWarpResult };
+  'gradientDescent.surface': { params: GdSurfaceParams; progress: never; result: GdSurfaceResult };
+  'gradientDescent.race': { params: GdRaceParams; progress: never; result: GdRaceResult };
 }
 
 export type TaskName = keyof Tasks;

@@ -15,6 +15,11 @@ using Op = Expression::Op;
 /// The shortest decimal that reads back as the same double.
 std::string format_number(double value) {
   char buffer[32];
+  // Whole numbers in full: 100, not the equally exact "1e+02".
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
     if (std::strtod(buffer, nullptr) == value) break;
@@ -55,39 +60,41 @@ calculus::Jet constant(double value, const calculus::Jet&) { return calculus::Je
 
 }  // namespace
 
-Expression::Expression(std::string text, std::vector<Instruction> program, size_t stack_size)
-    : text_(std::move(text)), program_(std::move(program)), stack_size_(stack_size) {}
+Expression::Expression(std::string text, std::vector<Instruction> program, size_t stack_size, Variables variables)
+    : text_(std::move(text)), program_(std::move(program)), stack_size_(stack_size), variables_(variables) {}
 
-std::variant<Expression, ExpressionProblem> Expression::try_parse(std::string_view text) {
+std::variant<Expression, ExpressionProblem> Expression::try_parse(std::string_view text, Variables variables) {
   if (text.size() > kMaxLength) {
     return ExpressionProblem{"expression: too long (" + std::to_string(text.size()) + " characters; at most " +
                                  std::to_string(kMaxLength) + ")",
                              kMaxLength + 1};
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return ExpressionProblem{"expression: empty; type a function of x such as x^3 - 3*x + 1", 1};
+    return ExpressionProblem{variables == Variables::xy ? "expression: empty; type a function of x and y such as x^2 + 3*y^2"
+                                                        : "expression: empty; type a function of x such as x^3 - 3*x + 1",
+                             1};
   }
   std::vector<Instruction> program;
   size_t stack_size = 0;
   ExpressionProblem problem;
-  if (!calculus::parse_program(text, program, stack_size, problem)) return problem;
-  return Expression(std::string(text), std::move(program), stack_size);
+  if (!calculus::parse_program(text, program, stack_size, problem, variables == Variables::xy)) return problem;
+  return Expression(std::string(text), std::move(program), stack_size, variables);
 }
 
-Expression Expression::parse(std::string_view text) {
-  auto parsed = try_parse(text);
+Expression Expression::parse(std::string_view text, Variables variables) {
+  auto parsed = try_parse(text, variables);
   if (auto* problem = std::get_if<ExpressionProblem>(&parsed)) throw ExpressionError(problem->message, problem->position);
   return std::get<Expression>(std::move(parsed));
 }
 
 template <typename T>
-T Expression::evaluate(const T& x) const {
+T Expression::evaluate(const T& x, const T& y) const {
   std::vector<T> stack;
   stack.reserve(stack_size_);
   for (const auto& instruction : program_) {
     switch (instruction.op) {
       case Op::number: stack.push_back(constant(instruction.value, x)); break;
-      case Op::variable: stack.push_back(x); break;
+      case Op::variable: stack.push_back(instruction.name == 1 ? y : x); break;
       case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: {
         const T b = stack.back();
         stack.pop_back();
@@ -105,13 +112,25 @@ T Expression::evaluate(const T& x) const {
   return stack.back();
 }
 
-double Expression::operator()(double x) const { return evaluate(x); }
+double Expression::operator()(double x) const { return evaluate(x, 0.0); }
+
+double Expression::operator()(double x, double y) const { return evaluate(x, y); }
 
 Derivatives Expression::derivatives(double x) const {
-  Derivatives d = evaluate(calculus::Jet::variable(x)).d;
+  // y, absent from a one-variable expression, is a constant.
+  Derivatives d = evaluate(calculus::Jet::variable(x), calculus::Jet::constant(0.0)).d;
   // Where f itself is undefined (log of a negative: the jet still carries 1/x), so are its derivatives.
   if (!std::isfinite(d[0])) d = {d[0], NAN, NAN, NAN};
   return d;
+}
+
+Gradient2 Expression::gradient(double x, double y) const {
+  // Forward mode gives one directional derivative per sweep: seed x (dx = 1, dy = 0), then y.
+  const calculus::Jet along_x = evaluate(calculus::Jet::variable(x), calculus::Jet::constant(y));
+  const calculus::Jet along_y = evaluate(calculus::Jet::constant(x), calculus::Jet::variable(y));
+  const double f = along_x.d[0];
+  if (!std::isfinite(f)) return {f, NAN, NAN};
+  return {f, along_x.d[1], along_y.d[1]};
 }
 
 std::string Expression::to_string() const {
@@ -131,7 +150,7 @@ std::string Expression::to_string() const {
         stack.push_back({text, 5});
         break;
       }
-      case Op::variable: stack.push_back({"x", 5}); break;
+      case Op::variable: stack.push_back({instruction.name == 1 ? "y" : "x", 5}); break;
       case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: {
         const Part b = stack.back();
         stack.pop_back();

@@ -122,12 +122,14 @@ struct FunctionName {
 constexpr FunctionName kFunctions[] = {{"sin", Op::sin},   {"cos", Op::cos},   {"tan", Op::tan}, {"exp", Op::exp},
                                        {"log", Op::log},   {"ln", Op::log},    {"sqrt", Op::sqrt}, {"abs", Op::abs}};
 constexpr const char* kNamesHelp = "use x, pi, e, sin, cos, tan, exp, log, sqrt or abs";
+constexpr const char* kNamesHelpXY = "use x, y, pi, e, sin, cos, tan, exp, log, sqrt or abs";
 
 /// Recursive descent over the tokens, emitting a postfix program. Every rule returns false as soon
 /// as something is wrong; the first problem is kept in `problems`.
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, Problems& problems) : tokens_(std::move(tokens)), problems_(problems) {}
+  Parser(std::vector<Token> tokens, Problems& problems, bool allow_y)
+      : tokens_(std::move(tokens)), problems_(problems), allow_y_(allow_y) {}
 
   bool parse(std::vector<Expression::Instruction>& program, size_t& stack_size) {
     if (!expression()) return false;
@@ -247,6 +249,10 @@ class Parser {
       emit(Op::variable);
       return true;
     }
+    if (allow_y_ && token.text == "y") {
+      emit(Op::variable, 0, 1);
+      return true;
+    }
     if (token.text == "pi" || token.text == "PI" || token.text == "Pi") {
       emit(Op::number, std::numbers::pi, 1);
       return true;
@@ -267,7 +273,14 @@ class Parser {
       emit(function.op);
       return true;
     }
-    return failed("unknown name '" + token.text + "' at position " + std::to_string(token.position) + "; " + kNamesHelp, token.position);
+    if (allow_y_ && token.text.find_first_not_of("xy") == std::string::npos) {
+      return failed("unknown name '" + token.text + "' at position " + std::to_string(token.position) +
+                        "; write a product with '*', e.g. x*y",
+                    token.position);
+    }
+    return failed("unknown name '" + token.text + "' at position " + std::to_string(token.position) + "; " +
+                      (allow_y_ ? kNamesHelpXY : kNamesHelp),
+                  token.position);
   }
 
   bool close(const Token& open) {
@@ -285,15 +298,16 @@ class Parser {
   size_t stack_ = 0;
   size_t max_stack_ = 0;
   int depth_ = 0;
+  bool allow_y_;
 };
 
 }  // namespace
 
 bool parse_program(std::string_view text, std::vector<Expression::Instruction>& program, size_t& stack_size,
-                   ExpressionProblem& problem) {
+                   ExpressionProblem& problem, bool allow_y) {
   Problems problems;
   std::vector<Token> tokens;
-  const bool ok = tokenize(text, tokens, problems) && Parser(std::move(tokens), problems).parse(program, stack_size);
+  const bool ok = tokenize(text, tokens, problems) && Parser(std::move(tokens), problems, allow_y).parse(program, stack_size);
   if (!ok) problem = problems.first;
   return ok;
 }

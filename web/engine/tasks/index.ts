@@ -1,7 +1,10 @@
 // The task table: each task is an async function of (params, context) in its own file.
 import type { MlplayModule } from '../../../bindings/mlplay';
 import type { ParamsOf, ProgressOf, ResultOf, TaskName } from '../protocol';
+import { curveFittingFit, curveFittingLoad } from './curve_fitting';
 import { derivativesPlot, derivativesPoint, derivativesRoll } from './derivatives';
+import { gradientDescentRace, gradientDescentSurface } from './gradient_descent';
+import { imagelabWarp } from './imagelab';
 import { piRun } from './pi';
 import { physicsEdit, physicsRun, physicsScene } from './physics';
 import { vectors2dAsteroids, vectors2dTransform } from './vectors2d';
@@ -23,6 +26,8 @@ export type Task<T extends TaskName> = (
 
 export const taskTable: { [T in TaskName]: Task<T> } = {
   'pi.run': piRun,
+  'curveFitting.load': curveFittingLoad,
+  'curveFitting.fit': curveFittingFit,
   'derivatives.plot': derivativesPlot,
   'derivatives.point': derivativesPoint,
   'derivatives.roll': derivativesRoll,
@@ -31,4 +36,7 @@ export const taskTable: { [T in TaskName]: Task<T> } = {
   'physics.run': physicsRun,
   'vectors2d.transform': vectors2dTransform,
   'vectors2d.asteroids': vectors2dAsteroids,
+  'imagelab.warp': imagelabWarp,
+  'gradientDescent.surface': gradientDescentSurface,
+  'gradientDescent.race': gradientDescentRace,
 };
