@@ -45,10 +45,24 @@ async function run(id: number, task: TaskName, params: unknown): Promise<void> {
     const fn = taskTable[task];
     if (!fn) throw new Error(`engine worker: unknown task '${task}'`);
     const result = await fn(params as never, context);
-    scope.postMessage({ type: 'result', id, data: result });
+    scope.postMessage({ type: 'result', id, data: result }, transferablesOf(result));
   } finally {
     cancelled.delete(id);
   }
+}
+
+/** The buffers of the typed arrays a result holds at its top level: moved to the page, not copied
+ *  (the worker never touches a result again). Only arrays that own their whole buffer qualify, so a
+ *  view into the wasm heap (which must never be detached) is copied instead. */
+function transferablesOf(result: unknown): Transferable[] {
+  if (typeof result !== 'object' || result === null) return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const value of Object.values(result)) {
+    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer && value.byteLength === value.buffer.byteLength) {
+      buffers.add(value.buffer);
+    }
+  }
+  return [...buffers];
 }
 
 function messageOf(error: unknown): string {

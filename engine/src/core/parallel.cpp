@@ -6,6 +6,7 @@
 #include "mlplay/core/error.h"
 
 #ifdef MLPLAY_THREADS
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,11 @@ thread_local bool t_inside_parallel = false;
 #ifdef MLPLAY_THREADS
 /// A fixed set of workers that wait for one job at a time. The calling thread runs chunk 0 itself;
 /// worker w runs chunk w + 1. Jobs are numbered (`generation_`) so a worker never runs one twice.
+///
+/// Waking a sleeping thread costs tens of microseconds (a futex; in the browser, Atomics.wait and
+/// notify), longer than many kernels take. A training step runs parallel regions back to back, so
+/// workers and the caller first spin on the atomics for a short while (kSpins loads) and only then
+/// sleep on the condition variables.
 class ThreadPool {
  public:
   explicit ThreadPool(int workers) {
@@ -40,23 +46,29 @@ class ThreadPool {
 
   /// Runs task(chunk) for chunk in [0, chunks); chunks - 1 <= workers().
   void run(int chunks, const std::function<void(int)>& task) {
-    {
+    task_ = &task;
+    active_chunks_ = chunks;
+    error_ = nullptr;
+    pending_.store(chunks - 1);
+    generation_.fetch_add(1);  // publishes task_ and active_chunks_ (seq_cst)
+    if (sleepers_.load() > 0) {
       std::lock_guard<std::mutex> lock(mutex_);
-      task_ = &task;
-      active_chunks_ = chunks;
-      pending_ = chunks - 1;
-      error_ = nullptr;
-      ++generation_;
+      wake_.notify_all();
     }
-    wake_.notify_all();
     run_chunk(task, 0);
-    std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [this] { return pending_ == 0; });
+    for (int spin = 0; spin < kSpins && pending_.load() != 0; ++spin) {
+    }
+    if (pending_.load() != 0) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      done_.wait(lock, [this] { return pending_.load() == 0; });
+    }
     task_ = nullptr;
     if (error_) std::rethrow_exception(error_);
   }
 
  private:
+  static constexpr int kSpins = 1 << 15;
+
   void run_chunk(const std::function<void(int)>& task, int chunk) {
     t_inside_parallel = true;
     try {
@@ -68,21 +80,30 @@ class ThreadPool {
     t_inside_parallel = false;
   }
 
+  /// Waits until a job newer than `seen` is published (or the pool stops); returns its number.
+  uint64_t wait_for_job(uint64_t seen) {
+    for (int spin = 0; spin < kSpins; ++spin) {
+      if (generation_.load() != seen) return generation_.load();
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    sleepers_.fetch_add(1);
+    wake_.wait(lock, [&] { return stop_ || generation_.load() != seen; });
+    sleepers_.fetch_sub(1);
+    return stop_ ? seen : generation_.load();
+  }
+
   void worker_loop(int w) {
     uint64_t seen = 0;
     for (;;) {
-      const std::function<void(int)>* task = nullptr;
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
-        if (stop_) return;
-        seen = generation_;
-        if (w + 1 >= active_chunks_) continue;  // this job needs fewer threads
-        task = task_;
+      const uint64_t job = wait_for_job(seen);
+      if (job == seen) return;  // stopped
+      seen = job;
+      if (w + 1 >= active_chunks_) continue;  // this job needs fewer threads
+      run_chunk(*task_, w + 1);
+      if (pending_.fetch_sub(1) == 1) {
+        std::lock_guard<std::mutex> lock(mutex_);  // the caller may be asleep on done_
+        done_.notify_one();
       }
-      run_chunk(*task, w + 1);
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (--pending_ == 0) done_.notify_one();
     }
   }
 
@@ -90,9 +111,10 @@ class ThreadPool {
   std::mutex mutex_;
   std::condition_variable wake_, done_;
   const std::function<void(int)>* task_ = nullptr;
-  uint64_t generation_ = 0;
+  std::atomic<uint64_t> generation_{0};
+  std::atomic<int> pending_{0};
+  std::atomic<int> sleepers_{0};
   int active_chunks_ = 0;
-  int pending_ = 0;
   bool stop_ = false;
   std::exception_ptr error_;
 };

@@ -131,10 +131,10 @@ void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float al
       const int64_t n0 = lo * kNR, n1 = std::min(N, hi * kNR);
       pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, bp.data() + n0 * kc);
     });
-    // Tiles of C, split among threads; each packs its own rows of A. Products under ~1M
+    // Tiles of C, split among threads; each packs its own rows of A. Products under ~4M
     // multiply-adds stay on one thread: waking the pool would cost more than it saves.
     const int64_t tiles = row_tiles * col_tiles;
-    parallel_for(0, tiles, M * N * K < (int64_t{1} << 20) ? tiles : 1, [&](int64_t lo, int64_t hi) {
+    parallel_for(0, tiles, M * N * K < (int64_t{1} << 22) ? tiles : 1, [&](int64_t lo, int64_t hi) {
       thread_local std::vector<float> ap;
       ap.resize(static_cast<size_t>(kMC * kKC));
       int64_t packed_rows = -1;
