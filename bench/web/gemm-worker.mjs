@@ -1,27 +1,9 @@
 // GFLOP/s of the engine's packed SGEMM (square n×n×n) and of a SIMD128 mul+add peak loop, in the mt
 // build (threads set per case). Median of 5 timed runs of about 0.3 s each.
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { ratePerSecond } from './timing.mjs';
 
-function timeIt(fn, work) {
-  let reps = 1;
-  for (;;) {
-    const start = performance.now();
-    fn(reps);
-    const ms = performance.now() - start;
-    if (ms > 60) {
-      reps = Math.max(1, Math.round((reps * 300) / ms));
-      break;
-    }
-    reps *= 4;
-  }
-  const rates = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    fn(reps);
-    rates.push((work * reps) / ((performance.now() - start) / 1000) / 1e9);
-  }
-  return median(rates);
-}
+/** GFLOP/s of fn(reps) when each rep is `work` FLOP. */
+const timeIt = (fn, work) => ratePerSecond(fn, work) / 1e9;
 
 self.onmessage = async ({ data: { sizes, threads } }) => {
   try {

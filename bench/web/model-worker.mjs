@@ -1,27 +1,6 @@
 // Training samples/s of the MLP and CNN workloads (engine/include/mlplay/bench/models.h) and the
 // CNN's single-image inference rate, in the mt build at the given thread counts.
-import { median } from './timing.mjs';
-
-function rate(fn, unitsPerCall) {
-  let calls = 1;
-  for (;;) {
-    const start = performance.now();
-    fn(calls);
-    const ms = performance.now() - start;
-    if (ms > 60) {
-      calls = Math.max(1, Math.round((calls * 300) / ms));
-      break;
-    }
-    calls *= 4;
-  }
-  const rates = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    fn(calls);
-    rates.push((unitsPerCall * calls) / ((performance.now() - start) / 1000));
-  }
-  return median(rates);
-}
+import { ratePerSecond as rate } from './timing.mjs';
 
 self.onmessage = async ({ data: { threads } }) => {
   try {
