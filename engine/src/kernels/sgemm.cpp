@@ -83,7 +83,8 @@ void tile(const float* ap, const float* bp_block, int64_t kc, int64_t m0, int64_
 /// C = beta * C, with beta == 0 writing zeros (so NaNs in uninitialized C do not survive).
 void scale_c(int64_t M, int64_t N, float beta, float* C, int64_t ldc) {
   if (beta == 1.0f) return;
-  parallel_for(0, M, std::max<int64_t>(1, 4096 / std::max<int64_t>(N, 1)), [&](int64_t lo, int64_t hi) {
+  // at least 64k elements per chunk: zeroing a small C is not worth waking a thread
+  parallel_for(0, M, std::max<int64_t>(1, (int64_t{1} << 16) / std::max<int64_t>(N, 1)), [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i) {
       float* row = C + i * ldc;
       if (beta == 0.0f) {
