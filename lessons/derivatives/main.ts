@@ -6,7 +6,7 @@ import type { DerivativesCurve, DerivativesInvalid, DerivativesPointResult } fro
 import { showEngineStatus } from '../../web/shell/page';
 import { HashState, choiceField, type Field } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
-import { decimalField, formatDecimal, parseDecimal } from './decimal-field';
+import { decimalField, formatDecimal, parseDecimal } from '../../web/widgets/decimal-field';
 import './derivatives.css';
 import { FunctionPlot, type Marker } from './function-plot';
 

@@ -10,7 +10,7 @@ import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
 import { ContourView, type DrawnPath } from './contour-view';
-import { decimalField, formatDecimal, parseDecimal } from './decimal-field';
+import { decimalField, formatDecimal, parseDecimal } from '../../web/widgets/decimal-field';
 import './gradient-descent.css';
 
 const SURFACES = ['bowl', 'ravine', 'rosenbrock', 'saddle', 'himmelblau', 'custom'] as const;

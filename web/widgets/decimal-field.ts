@@ -1,4 +1,3 @@
-// (Adapted from lessons/derivatives/decimal-field.ts — limits shown in full, e.g. 0.0001 — so this lesson does not depend on another.)
 // A validated decimal input (the shared number field takes whole numbers only): bad input gets a
 // message next to the field, the last good value stays in force, and nothing else breaks.
 
@@ -28,6 +27,10 @@ export function parseDecimal(text: string): number | undefined {
 
 export const formatDecimal = (value: number) => String(+value.toPrecision(12));
 
+/** Limits in messages: whole thousands with separators (1,000,000), anything else in full (0.0001). */
+const formatLimit = (value: number) =>
+  Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en-US') : formatDecimal(value);
+
 export function decimalField(input: HTMLInputElement, message: HTMLElement, options: DecimalFieldOptions): DecimalField {
   let current = parseDecimal(input.value) ?? 0;
   message.setAttribute('role', 'alert');
@@ -40,7 +43,7 @@ export function decimalField(input: HTMLInputElement, message: HTMLElement, opti
   const commit = () => {
     const parsed = parseDecimal(input.value);
     if (parsed === undefined || parsed < options.min || parsed > options.max) {
-      reject(`must be a number from ${formatDecimal(options.min)} to ${formatDecimal(options.max)}, got “${input.value.trim()}”`);
+      reject(`must be a number from ${formatLimit(options.min)} to ${formatLimit(options.max)}, got “${input.value.trim()}”`);
       return;
     }
     const problem = options.check?.(parsed);
