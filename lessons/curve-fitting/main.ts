@@ -8,7 +8,7 @@ import { type Field, HashState, choiceField, intField } from '../../web/site/has
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
-import { decimalInput, formatDecimal } from './decimal-input';
+import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { ScatterPlot } from './scatter-plot';
 import './curve-fitting.css';
 
@@ -25,7 +25,7 @@ function decimalHash(defaultValue: number, min: number, max: number): Field<numb
   return {
     defaultValue,
     parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatDecimal,
+    format: formatSignificant6,
   };
 }
 
@@ -107,8 +107,10 @@ const stepsField = numberField($<HTMLInputElement>('cf-steps'), document.getElem
     changed();
   },
 });
-const lrField = decimalInput($<HTMLInputElement>('cf-lr'), document.getElementById('cf-lr-message')!, {
+const lrField = decimalField($<HTMLInputElement>('cf-lr'), document.getElementById('cf-lr-message')!, {
   label: 'Learning rate',
+  quote: 'not',
+  format: formatSignificant6,
   min: 0.00001,
   max: 1,
   onChange(value) {
@@ -116,8 +118,10 @@ const lrField = decimalInput($<HTMLInputElement>('cf-lr'), document.getElementBy
     changed();
   },
 });
-const periodField = decimalInput($<HTMLInputElement>('cf-period'), document.getElementById('cf-period-message')!, {
+const periodField = decimalField($<HTMLInputElement>('cf-period'), document.getElementById('cf-period-message')!, {
   label: 'Starting period',
+  quote: 'not',
+  format: formatSignificant6,
   min: 0,
   max: 1e12,
   onChange(value) {

@@ -6,7 +6,7 @@ import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { ImageLabFlip, ImageLabWarpResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
 import { setupExercise } from '../../web/widgets/exercise';
-import { decimalField } from './decimal-field';
+import { decimalField, formatFixed3 } from '../../web/widgets/decimal-field';
 import { decodePhoto, MAX_SIDE, NotAnImageError, type Photo } from './photo';
 import { CORNER_MAX, CORNER_MIN, DEFAULTS, hash, LIMITS, SQUARE_CORNERS, type LabState } from './state';
 import './styles.css';
@@ -191,16 +191,22 @@ function changed(): void {
 const rotateField = decimalField($<HTMLInputElement>('il-rotate'), document.getElementById('il-rotate-message')!, {
   label: 'Rotate θ',
   ...LIMITS.rotate,
+  quote: 'none',
+  format: formatFixed3,
   onChange: (value) => ((state.rotate = value), changed()),
 });
 const scaleField = decimalField($<HTMLInputElement>('il-scale'), document.getElementById('il-scale-message')!, {
   label: 'Scale s',
   ...LIMITS.scale,
+  quote: 'none',
+  format: formatFixed3,
   onChange: (value) => ((state.scale = value), changed()),
 });
 const shearField = decimalField($<HTMLInputElement>('il-shear'), document.getElementById('il-shear-message')!, {
   label: 'Shear k',
   ...LIMITS.shear,
+  quote: 'none',
+  format: formatFixed3,
   onChange: (value) => ((state.shear = value), changed()),
 });
 flipSelect.addEventListener('change', () => {

@@ -7,7 +7,7 @@ import { showEngineStatus } from '../../web/shell/page';
 import { type Field, HashState, choiceField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
-import { decimalField, formatDecimal } from './decimal-field';
+import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { SceneView } from './scene-view';
 import './physics.css';
 
@@ -34,7 +34,7 @@ function decimalHash(defaultValue: number, min: number, max: number): Field<numb
       const value = Number(text);
       return text.trim() !== '' && Number.isFinite(value) && value >= min && value <= max ? value : undefined;
     },
-    format: formatDecimal,
+    format: formatSignificant6,
   };
 }
 
@@ -117,7 +117,7 @@ function startRun(maxSteps = 0): Promise<void> {
   running = { controller, done };
   setRunning(maxSteps === 0);
   frameTimes = [];
-  if (maxSteps === 0) say(`Running with ${NAMES[state.integrator]}, Δt = ${formatDecimal(state.dt)} s.`);
+  if (maxSteps === 0) say(`Running with ${NAMES[state.integrator]}, Δt = ${formatSignificant6(state.dt)} s.`);
   engine
     .run(
       'physics.run',
@@ -130,7 +130,7 @@ function startRun(maxSteps = 0): Promise<void> {
       if (result.reason === 'blown-up') {
         say(
           `Blown up at t = ${seconds(result.frame.time)}: the energy grew past 4 × E₀. ${NAMES[state.integrator]} is ` +
-            `unstable at Δt = ${formatDecimal(state.dt)} s with these springs — press Reset, then try a smaller time ` +
+            `unstable at Δt = ${formatSignificant6(state.dt)} s with these springs — press Reset, then try a smaller time ` +
             'step, softer springs or another integrator.',
           'error',
         );
@@ -302,7 +302,7 @@ function connectSelected(): void {
   const [a, b] = selection;
   selection = [];
   view.setSelection(selection);
-  void edit({ kind: 'add-spring', a, b, stiffness: springStiffness }, `Joined balls ${a} and ${b} with a ${formatDecimal(springStiffness)} N/m spring at its current length.`);
+  void edit({ kind: 'add-spring', a, b, stiffness: springStiffness }, `Joined balls ${a} and ${b} with a ${formatSignificant6(springStiffness)} N/m spring at its current length.`);
 }
 
 function setGravity(on: boolean): void {
@@ -327,23 +327,27 @@ function toggleRun(): void {
 const dtField = decimalField($<HTMLInputElement>('physics-dt'), document.getElementById('physics-dt-message')!, {
   label: 'Time step Δt',
   unit: 's',
+  quote: 'not',
+  format: formatSignificant6,
   min: DT.min,
   max: DT.max,
   onChange(value) {
     state.dt = value;
     dtSlider.value = String(Math.log10(value));
-    void restartIfRunning(() => `Time step Δt = ${formatDecimal(value)} s.`);
+    void restartIfRunning(() => `Time step Δt = ${formatSignificant6(value)} s.`);
   },
 });
 
 const stiffnessField = decimalField($<HTMLInputElement>('physics-stiffness'), document.getElementById('physics-stiffness-message')!, {
   label: 'Spring stiffness k',
   unit: 'N/m',
+  quote: 'not',
+  format: formatSignificant6,
   min: K.min,
   max: K.max,
   onChange(value) {
     state.k = value;
-    void reset(`Rebuilt the scene with k = ${formatDecimal(value)} N/m.`);
+    void reset(`Rebuilt the scene with k = ${formatSignificant6(value)} N/m.`);
   },
 });
 
@@ -353,7 +357,7 @@ dtSlider.addEventListener('input', () => {
   if (value === state.dt) return;
   state.dt = Math.min(DT.max, Math.max(DT.min, value));
   dtField.set(state.dt);
-  void restartIfRunning(() => `Time step Δt = ${formatDecimal(state.dt)} s.`);
+  void restartIfRunning(() => `Time step Δt = ${formatSignificant6(state.dt)} s.`);
 });
 
 integratorSelect.addEventListener('change', () => {

@@ -6,7 +6,7 @@ import { showEngineStatus } from '../../web/shell/page';
 import { setupExercise } from '../../web/widgets/exercise';
 import { setupGame } from './game';
 import { showMatrix } from './matrix-view';
-import { formatReal, realField, type RealField } from './real-field';
+import { formatFixed3, decimalField, type DecimalField } from '../../web/widgets/decimal-field';
 import { DEFAULT_SHAPES, LIMITS, MAX_SHAPES, ORDERS, SHAPES, hash, readState, type Order, type SceneShape } from './state';
 import './styles.css';
 import { WorldView } from './view';
@@ -89,7 +89,7 @@ function draw(): void {
   drawMatrices(latest.items[state.selected]);
   drawOrder('left', latest.items[state.shapes.length], state.left);
   drawOrder('right', latest.items[state.shapes.length + 1], state.right);
-  const [a, b] = latest.items.slice(state.shapes.length).map((item) => item.matrix.map(formatReal).join());
+  const [a, b] = latest.items.slice(state.shapes.length).map((item) => item.matrix.map(formatFixed3).join());
   $('v2d-order-verdict').textContent =
     state.left === state.right
       ? 'Both panels use the same order.'
@@ -120,18 +120,18 @@ function drawMatrices(item: Vectors2dTransformed): void {
   showMatrix($('v2d-matrix-r'), item.steps[1].matrix, 'R');
   showMatrix($('v2d-matrix-t'), item.steps[2].matrix, 'T');
   showMatrix($('v2d-matrix-m'), item.matrix, 'M');
-  $('v2d-det').textContent = formatReal(item.determinant);
+  $('v2d-det').textContent = formatFixed3(item.determinant);
   $('v2d-det-note').textContent =
     item.determinant === 0
       ? '(flattened: zero area)'
-      : `(areas × ${formatReal(Math.abs(item.determinant))}${item.determinant < 0 ? ', mirrored' : ''})`;
+      : `(areas × ${formatFixed3(Math.abs(item.determinant))}${item.determinant < 0 ? ', mirrored' : ''})`;
   const rows = [];
   for (let k = 0; k < item.model.length / 2; k++) {
     const row = document.createElement('tr');
     const cells = [
       String(k + 1),
-      `(${formatReal(item.model[2 * k])}, ${formatReal(item.model[2 * k + 1])})`,
-      `(${formatReal(item.points[2 * k])}, ${formatReal(item.points[2 * k + 1])})`,
+      `(${formatFixed3(item.model[2 * k])}, ${formatFixed3(item.model[2 * k + 1])})`,
+      `(${formatFixed3(item.points[2 * k])}, ${formatFixed3(item.points[2 * k + 1])})`,
     ];
     for (const text of cells) {
       const cell = document.createElement('td');
@@ -161,11 +161,13 @@ function drawOrder(side: 'left' | 'right', item: Vectors2dTransformed, order: Or
 
 // ---- controls ---------------------------------------------------------------------------------------
 
-function field(id: string, label: string, limits: readonly [number, number], apply: (s: SceneShape, v: number) => void): RealField {
-  return realField($<HTMLInputElement>(id), document.getElementById(`${id}-message`)!, {
+function field(id: string, label: string, limits: readonly [number, number], apply: (s: SceneShape, v: number) => void): DecimalField {
+  return decimalField($<HTMLInputElement>(id), document.getElementById(`${id}-message`)!, {
     label,
     min: limits[0],
     max: limits[1],
+    quote: 'none',
+    format: formatFixed3,
     onChange(value) {
       apply(selected(), value);
       changed();

@@ -1,7 +1,7 @@
 // The lesson's state in the URL hash: the scene's shapes (kind, angle, scale, position), which one is
 // selected, the two orders compared side by side, and the Asteroids seed.
 import { HashState, choiceField, intField, type Field } from '../../web/site/hash-state';
-import { formatReal } from './real-field';
+import { formatFixed3 } from '../../web/widgets/decimal-field';
 
 export const SHAPES = ['triangle', 'square', 'arrow', 'house', 'star', 'ship'] as const;
 export type ShapeKind = (typeof SHAPES)[number];
@@ -50,7 +50,7 @@ function shapesField(): Field<SceneShape[]> {
     },
     format: (shapes) =>
       shapes
-        .map((s) => [s.shape, s.rotate, s.scaleX, s.scaleY, s.translateX, s.translateY].map((v) => (typeof v === 'number' ? formatReal(v) : v)).join('_'))
+        .map((s) => [s.shape, s.rotate, s.scaleX, s.scaleY, s.translateX, s.translateY].map((v) => (typeof v === 'number' ? formatFixed3(v) : v)).join('_'))
         .join('*'),
   };
 }
