@@ -262,8 +262,212 @@ export interface Model extends Deletable {
   load(bytes: Uint8Array): void;
 }
 
+/** ab-testing: everything the two-sided two-proportion z-test reports (engine/include/mlplay/stats/ab_test.h).
+ *  Rates and differences are fractions (0.05 = 5%); intervals are at level 1 − alpha. */
+export interface AbTestResult {
+  rateA: number;
+  rateB: number;
+  /** Each rate's own Wald interval. */
+  rateAInterval: { low: number; high: number };
+  rateBInterval: { low: number; high: number };
+  /** rateB − rateA. */
+  difference: number;
+  /** rateB / rateA − 1: Infinity when only A has no conversions, NaN when neither has. */
+  lift: number;
+  pooledRate: number;
+  /** sqrt(p̄ (1 − p̄) (1/nA + 1/nB)), the spread of the difference under H0. */
+  standardError: number;
+  z: number;
+  pValue: number;
+  zCritical: number;
+  significant: boolean;
+  /** The unpooled spread used for the difference's interval. */
+  differenceStandardError: number;
+  differenceInterval: { low: number; high: number };
+  /** Katz's log interval for the lift; NaN bounds when an arm has no conversions. */
+  liftInterval: { low: number; high: number };
+}
+
+/** ab-testing: experiments that look at their data `looks` times (engine/include/mlplay/stats/peeking.h).
+ *  Experiment i depends only on (options, seed, i). Counts are cumulative over every run(). */
+export interface PeekingSimulator extends Deletable {
+  /** Simulates the next `count` experiments on all engine threads. */
+  run(count: number): void;
+  experiments(): number;
+  /** [k]: experiments significant at some look ≤ k + 1. */
+  rejectedByLook(): Float64Array;
+  /** Experiments significant at the last look (the fixed-horizon test). */
+  rejectedAtEnd(): number;
+  /** Experiments significant at some look with the Bonferroni threshold. */
+  rejectedBonferroni(): number;
+  zCritical(): number;
+  zBonferroni(): number;
+  /** Visitors per arm at each look. */
+  lookVisitors(): Float64Array;
+  /** Experiment `index`'s z at every look. */
+  zPath(index: number): Float64Array;
+}
+
+/** recommender: MovieLens ratings read by the engine (bindings/wasm/recommender.cpp). Movie ids are the
+ *  file's ids; `similarity` is 'dot' | 'cosine' | 'centered'. */
+export interface Recommender extends Deletable {
+  summary(): { users: number; movies: number; ratings: number; minRating: number; maxRating: number };
+  /** Every rated movie, most rated first. */
+  movies(): { ids: Int32Array; titles: string[]; years: Int32Array; counts: Int32Array; means: Float32Array };
+  /** User–user CF for your ratings: the `neighbours` most similar users, the top `top` movies (k neighbours
+   *  per movie, at least minSupport of them), and every user's rating count and similarity to you. */
+  recommend(movieIds: ArrayLike<number>, ratings: ArrayLike<number>, similarity: string, k: number, top: number,
+    minSupport: number, neighbours: number): {
+    /** indices: user index (0-based, into `users`); meanCount: mean number of movies these users rated. */
+    neighbours: { indices: Int32Array; userIds: Int32Array; similarities: Float64Array; overlaps: Int32Array; counts: Int32Array; meanCount: number };
+    items: RecommenderPredictions;
+    /** positive / negative: how many users have a similarity above / below 0. */
+    users: { counts: Int32Array; similarities: Float64Array; meanCount: number; positive: number; negative: number };
+  };
+  /** Held-out RMSE of the baselines on the split (testFraction of each user's ratings, seed). */
+  baselines(testFraction: number, seed: number): { globalMean: number; userMean: number; itemMean: number; userItemBias: number; train: number; test: number };
+  /** Held-out RMSE of user–user CF with k neighbours; coverage: share predicted from neighbours. */
+  evaluate(similarity: string, k: number, testFraction: number, seed: number): { rmse: number; coverage: number };
+}
+
+export interface RecommenderPredictions {
+  movieIds: Int32Array;
+  scores: Float64Array;
+  /** Neighbours behind each score (CF), or the movie's number of ratings (matrix factorization). */
+  supports: Int32Array;
+}
+
+/** recommender: a matrix factorization trained by SGD on the training split plus you. */
+export interface MatrixFactorization extends Deletable {
+  /** One SGD epoch over the training ratings; returns the training RMSE. */
+  epoch(): number;
+  epochs(): number;
+  diverged(): boolean;
+  trainRmse(): number;
+  testRmse(): number;
+  /** Your top movies among those with at least minRatings ratings. */
+  recommend(top: number, minRatings: number): RecommenderPredictions;
+}
+
+/** pca: one data set and its PCA, fitted a component at a time (engine/include/mlplay/linalg/pca.h). */
+export interface PcaSession extends Deletable {
+  /** CSV text; label: a column name, '' to pick the first text column, 'none' for none. Throws naming a bad row and column. */
+  loadCsv(text: string, label: string): void;
+  /** The first `count` images of MNIST IDX files (pixels / 255). */
+  loadMnist(images: Uint8Array, labels: Uint8Array, count: number): void;
+  dataInfo(): { samples: number; features: number; featureNames: string[]; label: string; classes: string[]; ignored: string[]; labels: Int32Array };
+  /** Centres (and with standardize scales) the data and forms the covariance; returns its trace. */
+  prepare(standardize: boolean, tolerance: number, maxIterations: number, seed: number): number;
+  /** Power iteration with deflation for the next component. */
+  fitNext(): { value: number; ratio: number; iterations: number; residual: number; converged: boolean };
+  nFitted(): number;
+  totalVariance(): number;
+  /** Scores on the first k components, n × k row by row. */
+  scores(k: number): Float32Array;
+  /** The first k unit eigenvectors, k × d row by row. */
+  components(k: number): Float32Array;
+  moments(): { mean: Float64Array; scale: Float64Array; covariance: Float64Array };
+  /** Sample `index` rebuilt from k components, in the data's units. */
+  reconstruct(index: number, k: number): { original: Float32Array; reconstruction: Float32Array; squaredError: number };
+  /** σ_1…σ_k of the centred data by power iteration on Zᵀ(Z w), and |cos| to the covariance eigenvectors. */
+  singularValues(k: number): { values: Float64Array; alignment: Float64Array };
+}
+
+/** mnist-draw: the lesson's CNN (engine/include/mlplay/train/mnist.h) with MNIST kept in wasm memory.
+ *  Results are the protocol's types (web/engine/protocol/mnist-draw.ts). */
+export interface DigitReaderTrainStep {
+  diverged: boolean;
+  /** Why, when diverged (the weights are back to the last good ones). */
+  message?: string;
+  /** Mean loss of the steps run. */
+  loss: number;
+  steps: number;
+  /** 1-based epoch and step within it of the newest step. */
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  epochEnded: boolean;
+  finished: boolean;
+  lr: number;
+  modelVersion: number;
+}
+
+export interface DigitReader extends Deletable {
+  info(): import('../web/engine/protocol/mnist-draw').MnistModelInfo;
+  /** Safetensors bytes of this network (throws naming the problem otherwise). */
+  load(bytes: Uint8Array): void;
+  save(): Uint8Array;
+  /** Prepares width × height ink (0–1) as MNIST digits were made and runs the network on it. */
+  read(ink: Float32Array, width: number, height: number, maps: boolean): import('../web/engine/protocol/mnist-draw').MnistReadResult;
+  /** Keeps the IDX files' digits (parsed and checked by the engine) for training or scoring. */
+  setData(which: 'train' | 'test', imagesIdx: Uint8Array, labelsIdx: Uint8Array): void;
+  dataCount(which: 'train' | 'test'): number;
+  /** A new run: fresh optimizer (and weights from seed when 'scratch'), one-cycle schedule to peak lr. */
+  startTraining(start: 'scratch' | 'finetune', optimizer: string, lr: number, batch: number, epochs: number,
+    augment: boolean, seed: number, trainDigits: number): { stepsPerEpoch: number; modelVersion: number };
+  /** Up to `steps` steps, stopping at the end of an epoch. */
+  trainSteps(steps: number): DigitReaderTrainStep;
+  /** Accuracy and mean cross-entropy on the first `count` test digits. */
+  score(count: number): { accuracy: number; loss: number; count: number };
+  mistakes(limit: number): import('../web/engine/protocol/mnist-draw').MnistMistakesResult;
+  version(): number;
+}
+
+/** distributions: a family's summary (engine/include/mlplay/stats/distributions.h). Families: 'normal' (a = μ, b = σ),
+ *  'binomial' (n, p), 'poisson' (λ), 'exponential' (λ), 'uniform' (a, b), 'beta' (α, β), 'gamma' (k, θ). */
+export interface DistributionInfo {
+  description: string;
+  discrete: boolean;
+  /** 'Box–Muller' | 'inverse CDF' | 'rejection'. */
+  sampler: string;
+  quantileClosedForm: boolean;
+  mean: number;
+  variance: number;
+  std: number;
+  skewness: number;
+  /** [lo, hi] worth plotting. */
+  range: Float64Array;
+}
+
+export interface DistributionCurve {
+  x: Float64Array;
+  /** Density, or the PMF at whole-number x for binomial and Poisson. */
+  pdf: Float64Array;
+  cdf: Float64Array;
+}
+
+export interface SampleMoments {
+  count: number;
+  mean: number;
+  variance: number;
+  std: number;
+  skewness: number;
+}
+
+/** distributions: draws (n = 1) or means of n draws from one family, kept for summaries
+ *  (engine/include/mlplay/stats/sample_run.h). The same seed gives the same values. */
+export interface SampleRun extends Deletable {
+  /** Appends `count` more values (2,000,000 at most in all). */
+  draw(count: number): void;
+  count(): number;
+  moments(): SampleMoments;
+  /** μ, σ²/n and γ/√n: what the values should show (count 0). */
+  expected(): SampleMoments;
+  /** Proposals per accepted gamma draw for the rejection samplers, else 1. */
+  proposalsPerDraw(): number;
+  /** The values binned over range(), scaled to a density; cumulative: the empirical CDF at each bin's right edge. */
+  histogram(): { low: number; width: number; centers: Float64Array; density: Float64Array; cumulative: Float64Array; below: number; above: number };
+  range(): Float64Array;
+  ksToDistribution(): number;
+  ksToNormal(): number;
+  /** N(μ, σ²/n) over range(). */
+  normalCurve(points: number): DistributionCurve;
+}
+
 export interface MlplayModule {
   buildInfo(): BuildInfo;
+  /** pca: an empty session; loadCsv or loadMnist, then prepare and fitNext. */
+  PcaSession: new () => PcaSession;
   /** Threads used by the engine's parallel_for from now on, 1..maxThreads. */
   setNumThreads(n: number): void;
   getNumThreads(): number;
@@ -272,6 +476,10 @@ export interface MlplayModule {
   dartsPerBlock: number;
   /** Build a network from a JSON spec with training options (JSON) and an initialization seed. */
   Model: new (spec: string, options: string, seed: number) => Model;
+  /** mnist-draw: the lesson's CNN, freshly initialized (load the shipped weights next). */
+  DigitReader: new () => DigitReader;
+  /** The mnist-draw CNN's JSON spec (for a Model with the same layers, e.g. in benchmarks). */
+  mnistCnnSpec(): string;
   /** Benchmarks only (bench/web): C = A @ B on random n×m buffers kept in wasm memory. */
   GemmBench: new (m: number, n: number, k: number) => GemmBench;
   /** Benchmarks only: a SIMD128 mul+add loop (pattern 0 or 1) of `iterations` steps; returns its FLOP count. */
@@ -323,6 +531,42 @@ export interface MlplayModule {
   };
   splitTrainValidation(n: number, trainFraction: number, holdOutEnd: boolean, seed: number): { train: Int32Array; validation: Int32Array };
   degreeSweep(xTrain: Float64Array, yTrain: Float64Array, xVal: Float64Array, yVal: Float64Array, maxDegree: number): { train: Float64Array; validation: Float64Array };
+  /** recommender: parses MovieLens ratings (userId, movieId, rating) and movies (movieId, title, year, genres) CSV text. */
+  Recommender: new (ratingsCsv: string, moviesCsv: string) => Recommender;
+  /** factors 1–500, lr in (0, 1], reg λ in [0, 10]; centered: μ + b_u + b_i + p·q, else p·q. */
+  MatrixFactorization: new (data: Recommender, movieIds: ArrayLike<number>, ratings: ArrayLike<number>, factors: number,
+    lr: number, reg: number, centered: boolean, testFraction: number, seed: number) => MatrixFactorization;
+  /** ab-testing: the two-proportion z-test of B against A at level alpha; throws for 0 visitors, conversions > visitors, or no variation. */
+  abTest(conversionsA: number, visitorsA: number, conversionsB: number, visitorsB: number, alpha: number): AbTestResult;
+  /** Power of the two-sided test with `visitorsPerArm` in each arm when the true rates are rateA and rateB. */
+  abPower(rateA: number, rateB: number, visitorsPerArm: number, alpha: number): number;
+  /** Visitors per arm to reach `power`; throws when the rates are equal. */
+  abSampleSize(rateA: number, rateB: number, alpha: number, power: number): number;
+  /** abPower at `points` visitor counts from 0 to maxVisitorsPerArm. */
+  abPowerCurve(rateA: number, rateB: number, alpha: number, maxVisitorsPerArm: number, points: number): { x: Float64Array; y: Float64Array };
+  /** The N(mean, std²) density at `points` x from `from` to `to`. */
+  abDensityCurve(mean: number, std: number, from: number, to: number, points: number): { x: Float64Array; y: Float64Array };
+  PeekingSimulator: new (rateA: number, rateB: number, visitorsPerArm: number, looks: number, alpha: number, seed: number) => PeekingSimulator;
+  /** information-theory: H(p), H(q), H(p, q), KL(p‖q), KL(q‖p) and each outcome's term, in 'bits' or 'nats';
+   *  throws when p or q is not a distribution (naming the entry or the sum) or their lengths differ. Infinity where q misses an outcome p needs. */
+  informationMeasures(p: ArrayLike<number>, q: ArrayLike<number>, unit: string): {
+    entropyP: number; entropyQ: number; crossEntropy: number; klPQ: number; klQP: number;
+    terms: { entropyP: Float64Array; entropyQ: Float64Array; crossEntropy: Float64Array; klPQ: Float64Array; klQP: Float64Array };
+  };
+  /** Throws an Error naming `name` and the bad entry or the sum when `p` is not a probability distribution. */
+  checkDistribution(p: ArrayLike<number>, name: string): void;
+  /** p with outcome `index` set to `value` and the others rescaled to share the rest. */
+  withProbability(p: ArrayLike<number>, index: number, value: number): Float64Array;
+  /** −log q and (1 − q)² at `points` q in (0, 1]. */
+  lossCurves(points: number, unit: string): { q: Float64Array; crossEntropy: Float64Array; squaredError: Float64Array };
+  /** distributions: summary of a family with parameters (a, b); throws naming a bad parameter. */
+  distributionInfo(family: string, a: number, b: number): DistributionInfo;
+  /** PDF/PMF and CDF over the family's plot range at `points` points (every whole number for discrete families). */
+  distributionCurve(family: string, a: number, b: number, points: number): DistributionCurve;
+  distributionCdf(family: string, a: number, b: number, x: number): number;
+  distributionQuantile(family: string, a: number, b: number, p: number): number;
+  /** Each value is the mean of n draws (1 ≤ n ≤ 1000). */
+  SampleRun: new (family: string, a: number, b: number, n: number, seed: number) => SampleRun;
 }
 
 /** The factory Emscripten emits (-sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createMlplay). */

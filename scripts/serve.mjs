@@ -23,6 +23,7 @@ const TYPES = {
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
   '.bin': 'application/octet-stream',
+  '.gz': 'application/gzip',
   '.safetensors': 'application/octet-stream',
 };
 

@@ -1,5 +1,6 @@
 // Training samples/s of the MLP and CNN workloads (engine/include/mlplay/bench/models.h) and the
-// CNN's single-image inference rate, in the mt build at the given thread counts.
+// CNN's single-image inference rate, and the same for the mnist-draw lesson's CNN, in the mt build at
+// the given thread counts.
 import { ratePerSecond as rate } from './timing.mjs';
 
 self.onmessage = async ({ data: { threads } }) => {
@@ -22,6 +23,21 @@ self.onmessage = async ({ data: { threads } }) => {
         }
         bench.delete();
       }
+      // The mnist-draw lesson's CNN (engine/include/mlplay/train/mnist.h) through the Model façade
+      // the lessons use: training on batches of 64, and one digit's inference as the lesson reads a drawing.
+      const model = new engine.Model(engine.mnistCnnSpec(), '{"optimizer":"adam","lr":0.001}', 1);
+      const x = Float32Array.from({ length: 64 * 784 }, () => Math.random());
+      const y = Float32Array.from({ length: 64 }, () => Math.floor(Math.random() * 10));
+      const one = x.slice(0, 784);
+      model.trainBatch(x, y);
+      const samples = rate((steps) => { for (let i = 0; i < steps; i++) model.trainBatch(x, y); }, 64);
+      results.push({ case: 'digits-train', impl: 'ours', threads: t, value: samples });
+      self.postMessage({ type: 'log', text: `ours wasm mnist-draw cnn training t=${t}: ${samples.toFixed(0)} samples/s` });
+      model.predict(one);
+      const images = rate((count) => { for (let i = 0; i < count; i++) model.predict(one); }, 1);
+      results.push({ case: 'digits-infer', impl: 'ours', threads: t, value: images });
+      self.postMessage({ type: 'log', text: `ours wasm mnist-draw cnn inference t=${t}: ${(1000 / images).toFixed(4)} ms per digit` });
+      model.delete();
     }
     self.postMessage({ type: 'results', results });
   } catch (error) {

@@ -54,6 +54,48 @@ window.tfjsGemm = async (sizes, threads, log) => {
     results.push({ case: 'gemm', impl: 'tfjs', n, threads: actual, gflops });
     log(`tfjs wasm matMul n=${n} t=${actual}: ${gflops.toFixed(1)} GFLOP/s`);
   }
+
+  // The mnist-draw lesson's CNN in TF.js layers, same shapes as kMnistCnnSpec: conv 16@3×3 (no bias)
+  // → batch norm → ReLU → pool 2 → conv 32@3×3 → batch norm → ReLU → pool 2 → dense 128 → ReLU →
+  // dropout 0.25 → dense 10.
+  {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: 'same', useBias: false }),
+        tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', useBias: false }),
+        tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.flatten(), tf.layers.dense({ units: 128, activation: 'relu' }), tf.layers.dropout({ rate: 0.25 }),
+        tf.layers.dense({ units: 10 }),
+      ],
+    });
+    const x = tf.randomUniform([64, 28, 28, 1]);
+    const one = tf.randomUniform([1, 28, 28, 1]);
+    const infer = () => tf.tidy(() => model.predict(one)).dataSync();
+    infer();
+    const images = rateOf((calls) => { for (let i = 0; i < calls; i++) infer(); }, 1);
+    results.push({ case: 'digits-infer', impl: 'tfjs', threads, value: images });
+    log(`tfjs wasm mnist-draw cnn inference t=${threads}: ${(1000 / images).toFixed(4)} ms per digit`);
+    const optimizer = tf.train.adam(1e-3);
+    const step = () => {
+      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true })), true);
+      cost.dataSync();
+      cost.dispose();
+    };
+    try {
+      step();
+      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'wasm' });
+      log(`tfjs wasm mnist-draw cnn training t=${threads}: ${samples.toFixed(0)} samples/s`);
+    } catch (error) {
+      tf.setBackend('cpu');
+      step();
+      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+      tf.setBackend('wasm');
+      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'cpu' });
+      log(`tfjs cpu mnist-draw cnn training: ${samples.toFixed(0)} samples/s`);
+    }
+  }
   return results;
 };
 
@@ -139,6 +181,48 @@ window.tfjsModels = (threads, log) => {
       tf.setBackend('wasm');
       results.push({ case: 'cnn-train', impl: 'tfjs', threads, value: samples, backend: 'cpu' });
       log(`tfjs cpu cnn training: ${samples.toFixed(0)} samples/s`);
+    }
+  }
+
+  // The mnist-draw lesson's CNN in TF.js layers, same shapes as kMnistCnnSpec: conv 16@3×3 (no bias)
+  // → batch norm → ReLU → pool 2 → conv 32@3×3 → batch norm → ReLU → pool 2 → dense 128 → ReLU →
+  // dropout 0.25 → dense 10.
+  {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: 'same', useBias: false }),
+        tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', useBias: false }),
+        tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
+        tf.layers.flatten(), tf.layers.dense({ units: 128, activation: 'relu' }), tf.layers.dropout({ rate: 0.25 }),
+        tf.layers.dense({ units: 10 }),
+      ],
+    });
+    const x = tf.randomUniform([64, 28, 28, 1]);
+    const one = tf.randomUniform([1, 28, 28, 1]);
+    const infer = () => tf.tidy(() => model.predict(one)).dataSync();
+    infer();
+    const images = rateOf((calls) => { for (let i = 0; i < calls; i++) infer(); }, 1);
+    results.push({ case: 'digits-infer', impl: 'tfjs', threads, value: images });
+    log(`tfjs wasm mnist-draw cnn inference t=${threads}: ${(1000 / images).toFixed(4)} ms per digit`);
+    const optimizer = tf.train.adam(1e-3);
+    const step = () => {
+      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true })), true);
+      cost.dataSync();
+      cost.dispose();
+    };
+    try {
+      step();
+      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'wasm' });
+      log(`tfjs wasm mnist-draw cnn training t=${threads}: ${samples.toFixed(0)} samples/s`);
+    } catch (error) {
+      tf.setBackend('cpu');
+      step();
+      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+      tf.setBackend('wasm');
+      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'cpu' });
+      log(`tfjs cpu mnist-draw cnn training: ${samples.toFixed(0)} samples/s`);
     }
   }
   return results;

@@ -7,7 +7,7 @@
 namespace mlplay::cli {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {pi_command(), bench_command(), transform_command(), physics_command(), derive_command(), warp_command(), optimize_command(), fit_command()};
+  static const std::vector<Command> table = {pi_command(), bench_command(), transform_command(), physics_command(), derive_command(), warp_command(), optimize_command(), fit_command(), recommend_command(), abtest_command(), info_command(), train_command(), eval_command(), dist_command(), pca_command()};
   return table;
 }
 

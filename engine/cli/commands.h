@@ -29,5 +29,12 @@ Command physics_command();
 Command fit_command();
 Command warp_command();
 Command optimize_command();
+Command pca_command();
+Command recommend_command();
+Command abtest_command();
+Command info_command();
+Command train_command();
+Command eval_command();
+Command dist_command();
 
 }  // namespace mlplay::cli

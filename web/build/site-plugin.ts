@@ -77,7 +77,8 @@ export function sitePlugin(root: string): Plugin[] {
         source: '/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n',
       });
       for (const asset of dataAssets) {
-        this.emitFile({ type: 'asset', fileName: asset.to, source: fs.readFileSync(path.resolve(root, asset.from)) });
+        const bytes = fs.readFileSync(path.resolve(root, asset.from));
+        this.emitFile({ type: 'asset', fileName: asset.to, source: asset.transform ? asset.transform(bytes) : bytes });
       }
       for (const file of sources) {
         const text = fs.readFileSync(path.resolve(root, file), 'utf8');

@@ -9,6 +9,8 @@ export interface SeriesSpec {
   width?: number;
   /** Hidden from the legend (helper series such as a band's floor). */
   helper?: boolean;
+  /** Sparse values (e.g. one per epoch): mark each with a dot and join them across the nulls between. */
+  points?: boolean;
 }
 
 export interface AxisSpec {
@@ -56,7 +58,8 @@ export class LineChart {
           stroke: s.color,
           width: s.width ?? 2,
           dash: s.dash,
-          points: { show: false },
+          points: { show: s.points ?? false, size: 7 },
+          spanGaps: s.points ?? false,
           value: (_u: uPlot, v: number | null) => (v == null ? '–' : v.toExponential(2)),
           ...(s.helper ? { label: '', show: true } : {}),
         })),

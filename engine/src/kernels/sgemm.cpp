@@ -113,6 +113,33 @@ void sgemm_small(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, fl
   }
 }
 
+/// A few rows of A times Bᵀ (a linear layer on one or a few samples, x Wᵀ): each C[i, j] is a dot
+/// product of two contiguous rows, so nothing is packed (packing W would copy the whole weight matrix
+/// for a handful of multiply-adds per element). Eight partial sums per dot keep SIMD lanes busy.
+void sgemm_rows_bt(bool trans_a, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
+                   const float* B, int64_t ldb, float* C, int64_t ldc) {
+  std::vector<float> row(static_cast<size_t>(K));
+  for (int64_t i = 0; i < M; ++i) {
+    const float* a = A + i * lda;
+    if (trans_a) {  // gather column i of A into a contiguous row
+      for (int64_t k = 0; k < K; ++k) row[static_cast<size_t>(k)] = A[k * lda + i];
+      a = row.data();
+    }
+    float* c = C + i * ldc;
+    for (int64_t j = 0; j < N; ++j) {
+      const float* b = B + j * ldb;
+      float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+      int64_t k = 0;
+      for (; k + 8 <= K; k += 8) {
+        for (int l = 0; l < 8; ++l) acc[l] += a[k + l] * b[k + l];
+      }
+      float sum = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+      for (; k < K; ++k) sum += a[k] * b[k];
+      c[j] += alpha * sum;
+    }
+  }
+}
+
 }  // namespace
 
 void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
@@ -121,6 +148,10 @@ void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float al
   scale_c(M, N, beta, C, ldc);
   if (K <= 0 || alpha == 0.0f) return;
   if (M * N * K <= 16 * 16 * 16) return sgemm_small(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, C, ldc);
+  if (M <= 4) {  // one or a few samples through a layer: rows of B are read once, in order
+    if (trans_b) return sgemm_rows_bt(trans_a, M, N, K, alpha, A, lda, B, ldb, C, ldc);
+    return sgemm_small(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, C, ldc);
+  }
 
   const int64_t n_padded = (N + kNR - 1) / kNR * kNR;
   std::vector<float> bp(static_cast<size_t>(std::min(K, kKC) * n_padded));

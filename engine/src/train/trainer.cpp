@@ -52,9 +52,11 @@ void Trainer::check_inputs(const char* what, const Tensor& inputs) const {
 
 Tensor Trainer::loss_of(const Tensor& output, const Tensor& targets) const {
   if (options_.loss == "mse") return mse_loss(output, targets);
-  check<ShapeError>(output.dim() == 2 && targets.dim() == 1 && targets.size(0) == output.size(0),
-                    "Trainer: cross_entropy needs outputs (N, classes) and N class indices, got ", shape_str(output.shape()),
-                    " and ", shape_str(targets.shape()));
+  const bool indices = targets.dim() == 1 && targets.size(0) == output.size(0);
+  const bool probabilities = targets.dim() == 2 && targets.shape() == output.shape();
+  check<ShapeError>(output.dim() == 2 && (indices || probabilities),
+                    "Trainer: cross_entropy needs outputs (N, classes) and N class indices or (N, classes) ",
+                    "probabilities, got ", shape_str(output.shape()), " and ", shape_str(targets.shape()));
   return cross_entropy(output, targets);
 }
 

@@ -1,11 +1,17 @@
 // The task table: each task is an async function of (params, context) in its own file.
 import type { MlplayModule } from '../../../bindings/mlplay';
 import type { ParamsOf, ProgressOf, ResultOf, TaskName } from '../protocol';
+import { abTestingPlan, abTestingSimulate, abTestingTest } from './ab-testing';
+import { informationTheoryMeasure } from './information-theory';
 import { curveFittingFit, curveFittingLoad } from './curve_fitting';
+import { distributionsDescribe, distributionsSample } from './distributions';
 import { derivativesPlot, derivativesPoint, derivativesRoll } from './derivatives';
 import { gradientDescentRace, gradientDescentSurface } from './gradient_descent';
 import { imagelabWarp } from './imagelab';
+import { pcaFit, pcaReconstruct } from './pca';
+import { mnistDrawData, mnistDrawLoad, mnistDrawMistakes, mnistDrawRead, mnistDrawSave, mnistDrawTrain } from './mnist_draw';
 import { piRun } from './pi';
+import { recommenderEvaluate, recommenderLoad, recommenderRecommend, recommenderTrain } from './recommender';
 import { physicsEdit, physicsRun, physicsScene } from './physics';
 import { vectors2dAsteroids, vectors2dTransform } from './vectors2d';
 
@@ -26,8 +32,22 @@ export type Task<T extends TaskName> = (
 
 export const taskTable: { [T in TaskName]: Task<T> } = {
   'pi.run': piRun,
+  'mnistDraw.read': mnistDrawRead,
+  'mnistDraw.load': mnistDrawLoad,
+  'mnistDraw.save': mnistDrawSave,
+  'mnistDraw.data': mnistDrawData,
+  'mnistDraw.train': mnistDrawTrain,
+  'mnistDraw.mistakes': mnistDrawMistakes,
+  'pca.fit': pcaFit,
+  'pca.reconstruct': pcaReconstruct,
   'curveFitting.load': curveFittingLoad,
   'curveFitting.fit': curveFittingFit,
+  'distributions.describe': distributionsDescribe,
+  'distributions.sample': distributionsSample,
+  'recommender.load': recommenderLoad,
+  'recommender.recommend': recommenderRecommend,
+  'recommender.evaluate': recommenderEvaluate,
+  'recommender.train': recommenderTrain,
   'derivatives.plot': derivativesPlot,
   'derivatives.point': derivativesPoint,
   'derivatives.roll': derivativesRoll,
@@ -39,4 +59,8 @@ export const taskTable: { [T in TaskName]: Task<T> } = {
   'imagelab.warp': imagelabWarp,
   'gradientDescent.surface': gradientDescentSurface,
   'gradientDescent.race': gradientDescentRace,
+  'abTesting.test': abTestingTest,
+  'abTesting.plan': abTestingPlan,
+  'abTesting.simulate': abTestingSimulate,
+  'informationTheory.measure': informationTheoryMeasure,
 };

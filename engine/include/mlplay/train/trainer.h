@@ -13,7 +13,7 @@ namespace mlplay::train {
 
 /// How to train: optimizer name ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw",
 /// "lion"), its learning rate and weight decay, and the loss ("cross_entropy" with class-index
-/// targets, or "mse" with targets shaped like the output).
+/// targets (N,) or class probabilities (N, classes), or "mse" with targets shaped like the output).
 struct TrainerOptions {
   std::string optimizer = "adam";
   double lr = 1e-3;
@@ -37,6 +37,8 @@ class Trainer {
 
   void set_lr(double lr);
   double lr() const;
+  /// The optimizer, for a learning-rate scheduler (optim/schedulers) to drive.
+  optim::Optimizer& optimizer() { return *optimizer_; }
   SpecModel& model() { return model_; }
   const SpecModel& model() const { return model_; }
   const TrainerOptions& options() const { return options_; }

@@ -1,0 +1,147 @@
+// The projection scatter: samples placed by two component scores and coloured by class, with the
+// picked sample ringed. Pointer (click or drag) and arrow keys pick a sample. Pure drawing: the
+// scores come from the engine.
+
+export const CLASS_COLORS = [
+  '#2563eb', '#ea580c', '#16a34a', '#dc2626', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d',
+  '#1e3a8a', '#9a3412', '#14532d', '#7f1d1d', '#581c87', '#164e63', '#713f12', '#831843', '#111827', '#365314',
+];
+
+export interface ProjectionData {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  /** Class index per sample (empty: one colour). */
+  labels: ArrayLike<number>;
+  xLabel: string;
+  yLabel: string;
+}
+
+const PAD = { left: 48, right: 12, top: 10, bottom: 38 };
+
+export class ProjectionPlot {
+  private data: ProjectionData | null = null;
+  private picked = -1;
+  private view = { x0: 0, x1: 1, y0: 0, y1: 1, w: 1, h: 1 };
+
+  constructor(private readonly canvas: HTMLCanvasElement, private readonly onPick: (index: number) => void) {
+    new ResizeObserver(() => this.draw()).observe(canvas);
+    const pick = (event: PointerEvent) => {
+      const index = this.nearest(event.offsetX, event.offsetY);
+      if (index >= 0 && index !== this.picked) this.onPick(index);
+    };
+    canvas.addEventListener('pointerdown', (event) => {
+      canvas.setPointerCapture?.(event.pointerId);
+      pick(event);
+    });
+    canvas.addEventListener('pointermove', (event) => {
+      if (event.buttons & 1) pick(event);
+    });
+    canvas.addEventListener('keydown', (event) => {
+      if (!this.data) return;
+      const n = this.data.x.length;
+      const step = event.key === 'ArrowRight' || event.key === 'ArrowUp' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowDown' ? -1 : 0;
+      if (step === 0) return;
+      event.preventDefault();
+      this.onPick((Math.max(this.picked, 0) + step + n) % n);
+    });
+  }
+
+  setData(data: ProjectionData): void {
+    this.data = data;
+    this.draw();
+  }
+
+  setPicked(index: number): void {
+    this.picked = index;
+    this.draw();
+  }
+
+  /** Canvas position (CSS pixels) of sample i, for tests and the focus ring. */
+  position(i: number): [number, number] {
+    const { x0, x1, y0, y1, w, h } = this.view;
+    return [PAD.left + ((this.data!.x[i] - x0) / (x1 - x0)) * w, PAD.top + (1 - (this.data!.y[i] - y0) / (y1 - y0)) * h];
+  }
+
+  private nearest(px: number, py: number): number {
+    if (!this.data) return -1;
+    let best = -1, bestD = Infinity;
+    for (let i = 0; i < this.data.x.length; i++) {
+      const [qx, qy] = this.position(i);
+      const d = (qx - px) ** 2 + (qy - py) ** 2;
+      if (d < bestD) (best = i), (bestD = d);
+    }
+    return bestD <= 30 * 30 ? best : -1;
+  }
+
+  private draw(): void {
+    const { canvas, data } = this;
+    const dpr = window.devicePixelRatio || 1;
+    const width = canvas.clientWidth, height = canvas.clientHeight;
+    if (width === 0 || height === 0) return;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    const g = canvas.getContext('2d')!;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, width, height);
+    if (!data || data.x.length === 0) return;
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (let i = 0; i < data.x.length; i++) {
+      x0 = Math.min(x0, data.x[i]), x1 = Math.max(x1, data.x[i]);
+      y0 = Math.min(y0, data.y[i]), y1 = Math.max(y1, data.y[i]);
+    }
+    if (!(x1 > x0)) (x0 -= 1), (x1 += 1);
+    if (!(y1 > y0)) (y0 -= 1), (y1 += 1);
+    const mx = (x1 - x0) * 0.05, my = (y1 - y0) * 0.05;
+    (x0 -= mx), (x1 += mx), (y0 -= my), (y1 += my);
+    const w = width - PAD.left - PAD.right, h = height - PAD.top - PAD.bottom;
+    this.view = { x0, x1, y0, y1, w, h };
+    const px = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * w;
+    const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
+
+    g.font = '11px system-ui, sans-serif';
+    g.fillStyle = '#475569';
+    g.strokeStyle = '#e2e8f0';
+    g.lineWidth = 1;
+    for (const t of ticks(x0, x1, Math.max(2, Math.floor(w / 80)))) {
+      g.beginPath(), g.moveTo(px(t), PAD.top), g.lineTo(px(t), PAD.top + h), g.stroke();
+      g.textAlign = 'center';
+      g.fillText(label(t), px(t), PAD.top + h + 14);
+    }
+    for (const t of ticks(y0, y1, Math.max(2, Math.floor(h / 45)))) {
+      g.beginPath(), g.moveTo(PAD.left, py(t)), g.lineTo(PAD.left + w, py(t)), g.stroke();
+      g.textAlign = 'right';
+      g.fillText(label(t), PAD.left - 6, py(t) + 4);
+    }
+    g.textAlign = 'center';
+    g.fillText(data.xLabel, PAD.left + w / 2, height - 5);
+    g.save(), g.translate(11, PAD.top + h / 2), g.rotate(-Math.PI / 2), g.fillText(data.yLabel, 0, 0), g.restore();
+
+    const r = data.x.length > 1000 ? 1.5 : data.x.length > 300 ? 2 : 3;
+    g.globalAlpha = data.x.length > 1000 ? 0.7 : 1;
+    for (let i = 0; i < data.x.length; i++) {
+      g.fillStyle = data.labels.length ? CLASS_COLORS[data.labels[i] % CLASS_COLORS.length] : CLASS_COLORS[0];
+      g.beginPath(), g.arc(px(data.x[i]), py(data.y[i]), r, 0, 2 * Math.PI), g.fill();
+    }
+    g.globalAlpha = 1;
+    if (this.picked >= 0 && this.picked < data.x.length) {
+      const [qx, qy] = [px(data.x[this.picked]), py(data.y[this.picked])];
+      g.strokeStyle = '#0f172a';
+      g.lineWidth = 2;
+      g.beginPath(), g.arc(qx, qy, 7, 0, 2 * Math.PI), g.stroke();
+    }
+  }
+}
+
+function ticks(lo: number, hi: number, count: number): number[] {
+  const raw = (hi - lo) / count;
+  const step10 = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * step10).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+  return out;
+}
+
+function label(v: number): string {
+  const a = Math.abs(v);
+  return a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(0) : String(+v.toPrecision(4));
+}
