@@ -1,6 +1,6 @@
 // mlplay train mnist / mlplay eval mnist: train the mnist-draw lesson's CNN on MNIST (with augmentation,
 // Adam and a one-cycle learning rate) and report its test accuracy.
-//   mlplay train mnist --epochs 12 --out public/models/mnist-cnn.safetensors
+//   mlplay train mnist --epochs 8 --out public/models/mnist-cnn.safetensors
 //   mlplay eval mnist --model public/models/mnist-cnn.safetensors --json
 #include <chrono>
 #include <climits>
@@ -50,7 +50,7 @@ int run_train(const std::vector<std::string>& tokens, std::ostream& out) {
             {"data", "epochs", "batch", "lr", "seed", "threads", "out", "resume", "limit", "augment", "junk"},
             {"json"});
   const std::string dir = expect_mnist(args, "train");
-  const int64_t epochs = args.integer("epochs", 12, 1, 1000);
+  const int64_t epochs = args.integer("epochs", 8, 1, 1000);
   const int64_t batch = args.integer("batch", 64, 1, 4096);
   const double lr = args.number("lr", 3e-3, 1e-6, 1.0);
   const auto seed = static_cast<uint64_t>(args.integer("seed", 1, 0, INT64_MAX));
@@ -168,7 +168,7 @@ int run_eval(const std::vector<std::string>& tokens, std::ostream& out) {
 
 Command train_command() {
   return {"train",
-          "mlplay train mnist [--epochs 12] [--batch 64] [--lr 0.003] [--augment on|off] [--junk 0.0625] [--limit N] [--seed S] "
+          "mlplay train mnist [--epochs 8] [--batch 64] [--lr 0.003] [--augment on|off] [--junk 0.0625] [--limit N] [--seed S] "
           "[--threads T] [--resume FILE] [--out FILE] [--data DIR] [--json]",
           "Train the mnist-draw CNN on MNIST (augmented, with a fraction of non-digit scribbles whose target is "
           "uniform; Adam, one-cycle lr); writes a checkpoint every epoch.",

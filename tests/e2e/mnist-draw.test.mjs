@@ -102,6 +102,10 @@ describe('mnist-draw', () => {
     await settled(page);
     assert.match(await text(page, 'digit-prediction'), /^[0-9]$/);
     assert.doesNotMatch(await text(page, 'digit-summary'), /could not/);
+    // The shipped model learned "not sure" from scribbles with a uniform target: no bar is confident.
+    const dotPercents = [];
+    for (let d = 0; d < 10; d++) dotPercents.push(await shownPercent(page, d));
+    assert.ok(Math.max(...dotPercents) < 50, `a dot should get a low-confidence answer, got ${Math.max(...dotPercents)}%`);
     console.log(`mnist-draw: a dot reads ${await text(page, 'digit-prediction')}: “${await text(page, 'digit-summary')}”`);
     // A scribble.
     await clear(page);
@@ -112,6 +116,7 @@ describe('mnist-draw', () => {
     for (let d = 0; d < 10; d++) percents.push(await shownPercent(page, d));
     const total = percents.reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(total - 100) < 1.5, `bars add up to ${total}%`);
+    assert.ok(Math.max(...percents) < 50, `a scribble should get a low-confidence answer, got ${Math.max(...percents)}%`);
     console.log(`mnist-draw: a scribble reads ${await text(page, 'digit-prediction')}, ${Math.max(...percents)}% sure: “${await text(page, 'digit-summary')}”`);
     // The image the network sees has ink; the feature maps are drawn; the timings are shown.
     const ink = await page.evaluate(() => {

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <numeric>
 #include <vector>
 
+#include "mlplay/data/digits.h"
 #include "mlplay/data/idx.h"
 #include "mlplay/io/safetensors.h"
 #include "mlplay/tensor/factory.h"
@@ -36,6 +38,49 @@ TEST_CASE("the shipped mnist-draw CNN reads at least 99.2% of the 10000 MNIST te
   REQUIRE(score.count == 10000);
   REQUIRE(score.accuracy >= 0.992);
   REQUIRE(score.loss < 0.05);
+}
+
+TEST_CASE("the shipped CNN is not sure about a dot or a scribble", "[mnist][model]") {
+  // It was trained with non-digit scribbles whose target is uniform (kMnistJunkFraction).
+  Trainer trainer = mnist_trainer();
+  trainer.model().module()->load_state_dict(load_safetensors((repo_root() / "public/models/mnist-cnn.safetensors").string()));
+  auto top_probability = [&](const std::vector<float>& canvas, int side) {
+    const data::PreparedDigit digit = data::prepare_digit(canvas, side, side);
+    const Tensor logits = trainer.predict(from_blob(digit.pixels.data(), {1, 1, 28, 28})).contiguous();
+    const float* l = logits.data_ptr();
+    const float peak = *std::max_element(l, l + 10);
+    double sum = 0;
+    for (int k = 0; k < 10; ++k) sum += std::exp(double(l[k] - peak));
+    return 1.0 / sum;
+  };
+  std::vector<float> dot(140 * 140, 0.0f), zigzag(140 * 140, 0.0f);
+  for (int y = 0; y < 140; ++y)
+    for (int x = 0; x < 140; ++x) dot[size_t(y * 140 + x)] = std::hypot(x - 70, y - 70) < 6 ? 1.0f : 0.0f;
+  for (int i = 0; i < 8; ++i) {  // a zigzag of eight strokes
+    const double x0 = 30 + i * 10, y0 = i % 2 ? 30 : 110, x1 = x0 + 10, y1 = i % 2 ? 110 : 30;
+    for (int k = 0; k <= 100; ++k) {
+      const double x = x0 + (x1 - x0) * k / 100, y = y0 + (y1 - y0) * k / 100;
+      for (int dy = -4; dy <= 4; ++dy)
+        for (int dx = -4; dx <= 4; ++dx)
+          if (dx * dx + dy * dy <= 16) zigzag[size_t((int(y) + dy) * 140 + int(x) + dx)] = 1.0f;
+    }
+  }
+  REQUIRE(top_probability(dot, 140) < 0.3);
+  REQUIRE(top_probability(zigzag, 140) < 0.3);
+  // Non-digits it never saw in training: most get no confident answer either.
+  Generator gen(12345);
+  std::vector<float> junk(784);
+  int confident = 0;
+  for (int i = 0; i < 100; ++i) {
+    data::junk_digit(junk.data(), gen);
+    const Tensor logits = trainer.predict(from_blob(junk.data(), {1, 1, 28, 28})).contiguous();
+    const float* l = logits.data_ptr();
+    const float peak = *std::max_element(l, l + 10);
+    double sum = 0;
+    for (int k = 0; k < 10; ++k) sum += std::exp(double(l[k] - peak));
+    confident += 1.0 / sum > 0.5;
+  }
+  REQUIRE(confident < 15);
 }
 
 TEST_CASE("mnist_batch scales bytes to [0, 1], one-hot targets, and augments the same for any thread count", "[mnist]") {
