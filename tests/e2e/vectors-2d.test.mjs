@@ -256,6 +256,8 @@ describe('vectors-2d', () => {
     // P pauses: nothing moves.
     await page.keyboard.press('p');
     assert.equal(await page.locator(byTestId('v2d-game-start')).textContent(), 'Play');
+    // A frame the worker was already computing when P was pressed may still land: let it.
+    await page.waitForTimeout(150);
     const paused = await matrix(page, 'v2d-game-matrix');
     await page.waitForTimeout(300);
     assert.deepEqual(await matrix(page, 'v2d-game-matrix'), paused);
