@@ -55,47 +55,6 @@ window.tfjsGemm = async (sizes, threads, log) => {
     log(`tfjs wasm matMul n=${n} t=${actual}: ${gflops.toFixed(1)} GFLOP/s`);
   }
 
-  // The mnist-draw lesson's CNN in TF.js layers, same shapes as kMnistCnnSpec: conv 16@3×3 (no bias)
-  // → batch norm → ReLU → pool 2 → conv 32@3×3 → batch norm → ReLU → pool 2 → dense 128 → ReLU →
-  // dropout 0.25 → dense 10.
-  {
-    const model = tf.sequential({
-      layers: [
-        tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, padding: 'same', useBias: false }),
-        tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
-        tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', useBias: false }),
-        tf.layers.batchNormalization(), tf.layers.reLU(), tf.layers.maxPooling2d({ poolSize: 2 }),
-        tf.layers.flatten(), tf.layers.dense({ units: 128, activation: 'relu' }), tf.layers.dropout({ rate: 0.25 }),
-        tf.layers.dense({ units: 10 }),
-      ],
-    });
-    const x = tf.randomUniform([64, 28, 28, 1]);
-    const one = tf.randomUniform([1, 28, 28, 1]);
-    const infer = () => tf.tidy(() => model.predict(one)).dataSync();
-    infer();
-    const images = rateOf((calls) => { for (let i = 0; i < calls; i++) infer(); }, 1);
-    results.push({ case: 'digits-infer', impl: 'tfjs', threads, value: images });
-    log(`tfjs wasm mnist-draw cnn inference t=${threads}: ${(1000 / images).toFixed(4)} ms per digit`);
-    const optimizer = tf.train.adam(1e-3);
-    const step = () => {
-      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true })), true);
-      cost.dataSync();
-      cost.dispose();
-    };
-    try {
-      step();
-      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
-      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'wasm' });
-      log(`tfjs wasm mnist-draw cnn training t=${threads}: ${samples.toFixed(0)} samples/s`);
-    } catch (error) {
-      tf.setBackend('cpu');
-      step();
-      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
-      tf.setBackend('wasm');
-      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'cpu' });
-      log(`tfjs cpu mnist-draw cnn training: ${samples.toFixed(0)} samples/s`);
-    }
-  }
   return results;
 };
 
@@ -121,6 +80,35 @@ function rateOf(fn, unitsPerCall) {
   return medianOf(rates);
 }
 
+/** Training samples/s of `loss` (a function of nothing, batch of 64) under Adam(1e-3), the loss read
+ *  back every step as the engine's train_step does. TF.js's wasm backend has no Conv2DBackpropFilter
+ *  kernel (4.22.0), so it cannot train conv layers; then the reference is TF.js's own CPU backend,
+ *  the one TF.js falls back to in a browser without WebGL. Returns { value, backend }. */
+function trainRate(loss, name, threads, log) {
+  const optimizer = tf.train.adam(1e-3);
+  const step = () => {
+    const cost = optimizer.minimize(loss, true);
+    cost.dataSync();
+    cost.dispose();
+  };
+  const measure = () => {
+    step();
+    return rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
+  };
+  try {
+    const value = measure();
+    log(`tfjs wasm ${name} training t=${threads}: ${value.toFixed(0)} samples/s`);
+    return { value, backend: 'wasm' };
+  } catch (error) {
+    log(`tfjs wasm ${name} training: not possible (${error.message}); measuring TF.js's cpu backend instead`);
+    tf.setBackend('cpu');
+    const value = measure();
+    tf.setBackend('wasm');
+    log(`tfjs cpu ${name} training: ${value.toFixed(0)} samples/s`);
+    return { value, backend: 'cpu' };
+  }
+}
+
 /** The same MLP and CNN workloads as engine/include/mlplay/bench/models.h, in TF.js ops (NHWC). */
 window.tfjsModels = (threads, log) => {
   const results = [];
@@ -131,16 +119,9 @@ window.tfjsModels = (threads, log) => {
   {
     const x = tf.randomUniform([64, 784]);
     const w1 = param([784, 128], 784), b1 = param([128], 784), w2 = param([128, 10], 128), b2 = param([10], 128);
-    const optimizer = tf.train.adam(1e-3);
-    const step = () => {
-      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)), true);
-      cost.dataSync();
-      cost.dispose();
-    };
-    step();
-    const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
-    results.push({ case: 'mlp-train', impl: 'tfjs', threads, value: samples });
-    log(`tfjs wasm mlp training t=${threads}: ${samples.toFixed(0)} samples/s`);
+    const mlp = () => tf.losses.softmaxCrossEntropy(labels, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2));
+    const { value, backend } = trainRate(mlp, 'mlp', threads, log);
+    results.push({ case: 'mlp-train', impl: 'tfjs', threads, value, backend });
   }
 
   // CNN: conv 8@3x3 same -> relu -> pool 2 -> conv 16@3x3 same -> relu -> pool 2 -> dense 10
@@ -159,29 +140,8 @@ window.tfjsModels = (threads, log) => {
     results.push({ case: 'cnn-infer', impl: 'tfjs', threads, value: images });
     log(`tfjs wasm cnn inference t=${threads}: ${(1000 / images).toFixed(4)} ms per image`);
 
-    // Training: TF.js's wasm backend has no Conv2DBackpropFilter kernel (4.22.0), so it cannot train
-    // conv layers; the reference is TF.js's own CPU backend, the one TF.js falls back to in a browser
-    // without WebGL. Measured once (1 thread), reported against both thread counts.
-    const optimizer = tf.train.adam(1e-3);
-    const step = () => {
-      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, forward(x)), true);
-      cost.dataSync();
-      cost.dispose();
-    };
-    try {
-      step();
-      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
-      results.push({ case: 'cnn-train', impl: 'tfjs', threads, value: samples, backend: 'wasm' });
-      log(`tfjs wasm cnn training t=${threads}: ${samples.toFixed(0)} samples/s`);
-    } catch (error) {
-      log(`tfjs wasm cnn training: not possible (${error.message}); measuring TF.js's cpu backend instead`);
-      tf.setBackend('cpu');
-      step();
-      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
-      tf.setBackend('wasm');
-      results.push({ case: 'cnn-train', impl: 'tfjs', threads, value: samples, backend: 'cpu' });
-      log(`tfjs cpu cnn training: ${samples.toFixed(0)} samples/s`);
-    }
+    const { value, backend } = trainRate(() => tf.losses.softmaxCrossEntropy(labels, forward(x)), 'cnn', threads, log);
+    results.push({ case: 'cnn-train', impl: 'tfjs', threads, value, backend });
   }
 
   // The mnist-draw lesson's CNN in TF.js layers, same shapes as kMnistCnnSpec: conv 16@3×3 (no bias)
@@ -205,25 +165,9 @@ window.tfjsModels = (threads, log) => {
     const images = rateOf((calls) => { for (let i = 0; i < calls; i++) infer(); }, 1);
     results.push({ case: 'digits-infer', impl: 'tfjs', threads, value: images });
     log(`tfjs wasm mnist-draw cnn inference t=${threads}: ${(1000 / images).toFixed(4)} ms per digit`);
-    const optimizer = tf.train.adam(1e-3);
-    const step = () => {
-      const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true })), true);
-      cost.dataSync();
-      cost.dispose();
-    };
-    try {
-      step();
-      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
-      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'wasm' });
-      log(`tfjs wasm mnist-draw cnn training t=${threads}: ${samples.toFixed(0)} samples/s`);
-    } catch (error) {
-      tf.setBackend('cpu');
-      step();
-      const samples = rateOf((calls) => { for (let i = 0; i < calls; i++) step(); }, 64);
-      tf.setBackend('wasm');
-      results.push({ case: 'digits-train', impl: 'tfjs', threads, value: samples, backend: 'cpu' });
-      log(`tfjs cpu mnist-draw cnn training: ${samples.toFixed(0)} samples/s`);
-    }
+    const loss = () => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true }));
+    const { value, backend } = trainRate(loss, 'mnist-draw cnn', threads, log);
+    results.push({ case: 'digits-train', impl: 'tfjs', threads, value, backend });
   }
   return results;
 };
