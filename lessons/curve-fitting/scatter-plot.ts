@@ -1,6 +1,8 @@
 // A canvas scatter plot with line overlays and simple axes: the data points (coloured by a group
 // index) and fitted curves. Pure drawing: every number it shows comes from the engine.
 
+import { drawAxes } from '../../web/widgets/canvas-axes';
+
 export interface ScatterLine {
   x: ArrayLike<number>;
   y: ArrayLike<number>;
@@ -67,23 +69,14 @@ export class ScatterPlot {
     const px = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * w;
     const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
 
-    g.font = '11px system-ui, sans-serif';
-    g.fillStyle = '#475569';
-    g.strokeStyle = '#e2e8f0';
-    g.lineWidth = 1;
-    for (const t of ticks(x0, x1, Math.max(2, Math.floor(w / 80)))) {
-      g.beginPath(), g.moveTo(px(t), PAD.top), g.lineTo(px(t), PAD.top + h), g.stroke();
-      g.textAlign = 'center';
-      g.fillText(label(t), px(t), PAD.top + h + 14);
-    }
-    for (const t of ticks(y0, y1, Math.max(2, Math.floor(h / 45)))) {
-      g.beginPath(), g.moveTo(PAD.left, py(t)), g.lineTo(PAD.left + w, py(t)), g.stroke();
-      g.textAlign = 'right';
-      g.fillText(label(t), PAD.left - 6, py(t) + 4);
-    }
-    g.textAlign = 'center';
-    g.fillText(this.labels.x, PAD.left + w / 2, height - 6);
-    g.save(), g.translate(12, PAD.top + h / 2), g.rotate(-Math.PI / 2), g.fillText(this.labels.y, 0, 0), g.restore();
+    drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
+      xTitle: this.labels.x,
+      yTitle: this.labels.y,
+      xSpacing: 80,
+      ySpacing: 45,
+      xTitleInset: 6,
+      yTitleX: 12,
+    });
     if (zero) {
       g.strokeStyle = '#0f172a';
       g.beginPath(), g.moveTo(PAD.left, py(0)), g.lineTo(PAD.left + w, py(0)), g.stroke();
@@ -119,18 +112,4 @@ export class ScatterPlot {
     }
     g.restore();
   }
-}
-
-function ticks(lo: number, hi: number, count: number): number[] {
-  const raw = (hi - lo) / count;
-  const step10 = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * step10).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-  return out;
-}
-
-function label(v: number): string {
-  const a = Math.abs(v);
-  return a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(0) : String(+v.toPrecision(4));
 }

@@ -1,6 +1,8 @@
 // A canvas plot for the distributions lesson: histogram bars, density curves, PMF stems and step
 // CDFs over one x range, with simple axes. Pure drawing: every number comes from the engine.
 
+import { drawAxes } from '../../web/widgets/canvas-axes';
+
 export interface Bars {
   low: number;
   width: number;
@@ -70,23 +72,14 @@ export class DensityPlot {
     const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
     const clampY = (v: number) => Math.max(PAD.top - 2, Math.min(PAD.top + h, py(v)));
 
-    g.font = '11px system-ui, sans-serif';
-    g.fillStyle = '#475569';
-    g.strokeStyle = '#e2e8f0';
-    g.lineWidth = 1;
-    for (const t of ticks(x0, x1, Math.max(2, Math.floor(w / 70)))) {
-      g.beginPath(), g.moveTo(px(t), PAD.top), g.lineTo(px(t), PAD.top + h), g.stroke();
-      g.textAlign = 'center';
-      g.fillText(label(t), px(t), PAD.top + h + 14);
-    }
-    for (const t of ticks(y0, y1, Math.max(2, Math.floor(h / 40)))) {
-      g.beginPath(), g.moveTo(PAD.left, py(t)), g.lineTo(PAD.left + w, py(t)), g.stroke();
-      g.textAlign = 'right';
-      g.fillText(label(t), PAD.left - 6, py(t) + 4);
-    }
-    g.textAlign = 'center';
-    g.fillText(this.labels.x, PAD.left + w / 2, height - 4);
-    g.save(), g.translate(11, PAD.top + h / 2), g.rotate(-Math.PI / 2), g.fillText(this.labels.y, 0, 0), g.restore();
+    drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
+      xTitle: this.labels.x,
+      yTitle: this.labels.y,
+      xSpacing: 70,
+      ySpacing: 40,
+      xTitleInset: 4,
+      yTitleX: 11,
+    });
     g.strokeStyle = '#94a3b8';
     g.beginPath(), g.moveTo(PAD.left, PAD.top + h), g.lineTo(PAD.left + w, PAD.top + h), g.stroke();
 
@@ -158,18 +151,4 @@ function topOf(data: DensityPlotData): number {
   if (finite.length === 0) return 1;
   const bulk = finite[Math.floor(finite.length * 0.9)];
   return Math.min(finite[finite.length - 1], 3 * bulk) * 1.08;
-}
-
-function ticks(lo: number, hi: number, count: number): number[] {
-  const raw = (hi - lo) / count;
-  const step10 = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * step10).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-  return out;
-}
-
-function label(v: number): string {
-  const a = Math.abs(v);
-  return a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(0) : String(+v.toPrecision(4));
 }

@@ -2,6 +2,8 @@
 // picked sample ringed. Pointer (click or drag) and arrow keys pick a sample. Pure drawing: the
 // scores come from the engine.
 
+import { drawAxes } from '../../web/widgets/canvas-axes';
+
 export const CLASS_COLORS = [
   '#2563eb', '#ea580c', '#16a34a', '#dc2626', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d',
   '#1e3a8a', '#9a3412', '#14532d', '#7f1d1d', '#581c87', '#164e63', '#713f12', '#831843', '#111827', '#365314',
@@ -98,23 +100,14 @@ export class ProjectionPlot {
     const px = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * w;
     const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
 
-    g.font = '11px system-ui, sans-serif';
-    g.fillStyle = '#475569';
-    g.strokeStyle = '#e2e8f0';
-    g.lineWidth = 1;
-    for (const t of ticks(x0, x1, Math.max(2, Math.floor(w / 80)))) {
-      g.beginPath(), g.moveTo(px(t), PAD.top), g.lineTo(px(t), PAD.top + h), g.stroke();
-      g.textAlign = 'center';
-      g.fillText(label(t), px(t), PAD.top + h + 14);
-    }
-    for (const t of ticks(y0, y1, Math.max(2, Math.floor(h / 45)))) {
-      g.beginPath(), g.moveTo(PAD.left, py(t)), g.lineTo(PAD.left + w, py(t)), g.stroke();
-      g.textAlign = 'right';
-      g.fillText(label(t), PAD.left - 6, py(t) + 4);
-    }
-    g.textAlign = 'center';
-    g.fillText(data.xLabel, PAD.left + w / 2, height - 5);
-    g.save(), g.translate(11, PAD.top + h / 2), g.rotate(-Math.PI / 2), g.fillText(data.yLabel, 0, 0), g.restore();
+    drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
+      xTitle: data.xLabel,
+      yTitle: data.yLabel,
+      xSpacing: 80,
+      ySpacing: 45,
+      xTitleInset: 5,
+      yTitleX: 11,
+    });
 
     const r = data.x.length > 1000 ? 1.5 : data.x.length > 300 ? 2 : 3;
     g.globalAlpha = data.x.length > 1000 ? 0.7 : 1;
@@ -130,18 +123,4 @@ export class ProjectionPlot {
       g.beginPath(), g.arc(qx, qy, 7, 0, 2 * Math.PI), g.stroke();
     }
   }
-}
-
-function ticks(lo: number, hi: number, count: number): number[] {
-  const raw = (hi - lo) / count;
-  const step10 = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * step10).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-  return out;
-}
-
-function label(v: number): string {
-  const a = Math.abs(v);
-  return a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(0) : String(+v.toPrecision(4));
 }
