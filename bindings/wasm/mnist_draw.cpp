@@ -17,6 +17,7 @@
 #include "mlplay/data/digits.h"
 #include "mlplay/data/idx.h"
 #include "mlplay/io/safetensors.h"
+#include "mlplay/ops/activation.h"
 #include "mlplay/optim/schedulers/one_cycle_lr.h"
 #include "mlplay/tensor/factory.h"
 #include "mlplay/train/mnist.h"
@@ -133,11 +134,8 @@ class DigitReader {
           logits = trainer_.predict(x).contiguous();
         }
         inference_ms = now_ms() - t2;
-        const float* l = logits.data_ptr();
-        const float peak = *std::max_element(l, l + 10);
-        double sum = 0;
-        for (int k = 0; k < 10; ++k) sum += std::exp(double(l[k] - peak));
-        for (int k = 0; k < 10; ++k) probs[size_t(k)] = float(std::exp(double(l[k] - peak)) / sum);
+        const Tensor p = softmax(logits, 1).contiguous();
+        std::copy_n(p.data_ptr(), 10, probs.begin());
         top = int(std::max_element(probs.begin(), probs.end()) - probs.begin());
       }
       out.set("probs", typed_array("Float32Array", probs.data(), probs.size()));
@@ -321,13 +319,10 @@ class DigitReader {
         guesses[k] = predictions[i];
       }
       if (keep > 0) {
-        const Tensor logits = trainer_.predict(from_blob(x.data(), {int64_t(keep), 1, 28, 28})).contiguous();
+        const Tensor p = softmax(trainer_.predict(from_blob(x.data(), {int64_t(keep), 1, 28, 28})), 1).contiguous();
         for (size_t k = 0; k < keep; ++k) {
-          const float* l = logits.data_ptr() + k * 10;
-          const float peak = *std::max_element(l, l + 10);
-          double sum = 0;
-          for (int c = 0; c < 10; ++c) sum += std::exp(double(l[c] - peak));
-          confidence[k] = float(1.0 / sum);  // softmax of the top class
+          const float* row = p.data_ptr() + k * 10;
+          confidence[k] = *std::max_element(row, row + 10);  // the top class's probability
         }
       }
       wrong.resize(keep);

@@ -20,13 +20,6 @@ function digitReader(engine: MlplayModule): DigitReader {
   return reader;
 }
 
-function finiteNumber(task: string, name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`${task}: ${name} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
 /** Fetches a gzip'd file, reporting compressed bytes received, and returns it unzipped. */
 async function fetchGzip(url: string, onBytes: (bytes: number, total: number) => void): Promise<Uint8Array> {
   let response: Response;
@@ -136,7 +129,6 @@ export const mnistDrawTrain: Task<'mnistDraw.train'> = async (params, context) =
   const seed = wholeNumber(task, 'seed', params.seed, 0, 2 ** 31 - 1);
   const trainDigits = wholeNumber(task, 'trainDigits', params.trainDigits, 1, 60_000);
   const testDigits = wholeNumber(task, 'testDigits', params.testDigits, 1, 10_000);
-  finiteNumber(task, 'lr', params.lr, 1e-9, 10);
   const r = digitReader(engine);
   if (r.dataCount('train') === 0 || r.dataCount('test') === 0) throw new Error(`${task}: load the data first (mnistDraw.data, which: 'all')`);
 
