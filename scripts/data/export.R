@@ -62,3 +62,16 @@ text <- unlist(lapply(books, function(b) get(b, envir = ja)))
 con <- file(file.path(out, "austen.txt"), encoding = "UTF-8")
 writeLines(enc2utf8(text), con)
 close(con)
+
+# Ames housing (De Cock 2011), from modeldata: 2930 sales × 74 columns (Sale_Price, numeric and
+# categorical features). Factors are written as their labels.
+ames <- lazy("r-cran-modeldata")$ames
+write.csv(ames, file.path(out, "ames.csv"), row.names = FALSE)
+
+# Titanic passengers and crew (2207 people), from stablelearner's standalone .rda. Names and ticket
+# numbers are left out (they identify people and are not features); a missing age or fare is an empty
+# cell. survived is "yes"/"no".
+e <- new.env()
+load(file.path(root, "r-cran-stablelearner/usr/lib/R/site-library/stablelearner/data/titanic.rda"), envir = e)
+titanic <- e$titanic[, c("survived", "gender", "age", "class", "embarked", "country", "fare", "sibsp", "parch")]
+write.csv(titanic, file.path(out, "titanic.csv"), row.names = FALSE, na = "")
