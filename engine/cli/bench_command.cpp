@@ -1,6 +1,8 @@
-// mlplay bench gemm|mlp|cnn: the native counterparts of the browser benchmarks in bench/web/:
-// SGEMM GFLOP/s on n×n×n products, and training / inference rates of the fixed MLP and CNN
-// workloads (engine/include/mlplay/bench/models.h). Medians of 5 runs of about 0.3 s each.
+// mlplay bench gemm|mlp|cnn|digits: the native counterparts of the browser benchmarks in bench/web/:
+// SGEMM GFLOP/s on n×n×n products, training / inference rates of the fixed MLP and CNN workloads
+// (engine/include/mlplay/bench/models.h), and the mnist-draw lesson's CNN (train/mnist.h): training
+// samples/s and one digit's inference through the fused path (train/inference_plan.h) and through
+// the ordinary eval-mode forward. Medians of 5 runs of about 0.3 s each.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +16,10 @@
 #include "mlplay/core/parallel.h"
 #include "mlplay/core/random.h"
 #include "mlplay/kernels/sgemm.h"
+#include "mlplay/ops/view.h"
+#include "mlplay/tensor/factory.h"
+#include "mlplay/train/mnist.h"
+#include "mlplay/train/trainer.h"
 
 namespace mlplay::cli {
 namespace {
@@ -71,7 +77,20 @@ double median_rate(Step step, double units) {
 int run_model_bench(const std::string& what, const Args& args, std::ostream& out) {
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   const int threads = get_num_threads();
-  if (what == "mlp") {
+  if (what == "digits") {
+    train::Trainer trainer(train::SpecModel::from_json(train::kMnistCnnSpec, 1), {});
+    Generator gen(2);
+    const Tensor x = rand({64, 1, 28, 28}, gen);
+    Tensor y = zeros({64});
+    for (int64_t i = 0; i < 64; ++i) y.data_ptr()[i] = float(i % 10);
+    const double rate = median_rate([&] { trainer.train_batch(x, y); }, 64);
+    const Tensor one = narrow(x, 0, 0, 1).contiguous();
+    const double fused = median_rate([&] { trainer.predict_one(one.data_ptr()); }, 1);
+    const double plain = median_rate([&] { trainer.predict(one); }, 1);
+    results.push_back({{"case", "digits-train"}, {"threads", threads}, {"samples_per_second", rate}});
+    results.push_back({{"case", "digits-infer"}, {"threads", threads}, {"milliseconds", 1000.0 / fused}});
+    results.push_back({{"case", "digits-infer-unfused"}, {"threads", threads}, {"milliseconds", 1000.0 / plain}});
+  } else if (what == "mlp") {
     bench::MlpWorkload mlp(64);
     const double rate = median_rate([&] { mlp.train_step(); }, 64);
     results.push_back({{"case", "mlp-train"}, {"threads", threads}, {"samples_per_second", rate}});
@@ -104,7 +123,9 @@ int run_model_bench(const std::string& what, const Args& args, std::ostream& out
 int run_bench(const std::vector<std::string>& tokens, std::ostream& out) {
   Args args("bench", tokens, {"sizes", "threads"}, {"json"});
   const std::string what = args.positionals().size() == 1 ? args.positionals()[0] : "";
-  if (what != "gemm" && what != "mlp" && what != "cnn") throw UsageError("bench: name what to measure: gemm, mlp or cnn");
+  if (what != "gemm" && what != "mlp" && what != "cnn" && what != "digits") {
+    throw UsageError("bench: name what to measure: gemm, mlp, cnn or digits");
+  }
   const int threads = int(args.integer("threads", max_threads(), 1, max_threads()));
   set_num_threads(threads);
   if (what != "gemm") return run_model_bench(what, args, out);
@@ -127,9 +148,10 @@ int run_bench(const std::vector<std::string>& tokens, std::ostream& out) {
 }  // namespace
 
 Command bench_command() {
-  return {"bench", "mlplay bench gemm|mlp|cnn [--sizes 128,256,512,1024] [--threads T] [--json]",
+  return {"bench", "mlplay bench gemm|mlp|cnn|digits [--sizes 128,256,512,1024] [--threads T] [--json]",
           "Measure the engine natively: SGEMM GFLOP/s on n x n matrices; MLP 784-128-10 or small-CNN training "
-          "samples/s (batch 64, Adam) and CNN one-image inference time.",
+          "samples/s (batch 64, Adam) and CNN one-image inference time; digits: the mnist-draw CNN's training rate and "
+          "one-digit inference, fused and unfused.",
           run_bench};
 }
 

@@ -1,5 +1,6 @@
 #include "mlplay/train/trainer.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "mlplay/autograd/grad_mode.h"
@@ -7,6 +8,7 @@
 #include "mlplay/io/safetensors.h"
 #include "mlplay/ops/ops.h"
 #include "mlplay/optim/optim.h"
+#include "mlplay/tensor/factory.h"
 
 namespace mlplay::train {
 namespace {
@@ -62,6 +64,7 @@ Tensor Trainer::loss_of(const Tensor& output, const Tensor& targets) const {
 
 float Trainer::train_batch(const Tensor& inputs, const Tensor& targets) {
   check_inputs("Trainer::train_batch", inputs);
+  plan_stale_ = true;  // weights and batch-norm statistics change
   model_.module()->train();
   optimizer_->zero_grad();
   const Tensor loss = loss_of(model_.forward(inputs), targets);
@@ -86,6 +89,26 @@ Tensor Trainer::predict(const Tensor& inputs) {
   return model_.forward(inputs);
 }
 
+const float* Trainer::predict_one(const float* input) {
+  if (plan_stale_ && !plan_unsupported_) {
+    try {
+      plan_ = InferencePlan::compile(model_);
+    } catch (const ValueError&) {
+      plan_unsupported_ = true;  // a layer without a fast path: the same spec never gets one
+      plan_.reset();
+    }
+    plan_stale_ = false;
+  }
+  if (plan_) return plan_->run(input);
+  Shape shape = {1};
+  shape.insert(shape.end(), model_.input_shape().begin(), model_.input_shape().end());
+  Tensor x = zeros(shape);
+  std::copy(input, input + x.numel(), x.data_ptr());
+  const Tensor y = predict(x).contiguous();
+  fallback_output_.assign(y.data_ptr(), y.data_ptr() + y.numel());
+  return fallback_output_.data();
+}
+
 std::vector<Tensor> Trainer::activations(const Tensor& inputs) {
   check_inputs("Trainer::activations", inputs);
   NoGradGuard no_grad;
@@ -106,6 +129,9 @@ std::vector<uint8_t> Trainer::save() const {
   return bytes;
 }
 
-void Trainer::load(const std::vector<uint8_t>& bytes) { model_.module()->load_state_dict(load_safetensors(bytes)); }
+void Trainer::load(const std::vector<uint8_t>& bytes) {
+  plan_stale_ = true;
+  model_.module()->load_state_dict(load_safetensors(bytes));
+}
 
 }  // namespace mlplay::train

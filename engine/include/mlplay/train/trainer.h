@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "mlplay/optim/optimizer.h"
+#include "mlplay/train/inference_plan.h"
 #include "mlplay/train/model_spec.h"
 
 namespace mlplay::train {
@@ -32,6 +35,11 @@ class Trainer {
   float evaluate(const Tensor& inputs, const Tensor& targets);
   /// Model output for a batch (eval mode, no graph).
   Tensor predict(const Tensor& inputs);
+  /// One sample (input_shape floats) → the model's output for it, through an InferencePlan (batch
+  /// norm folded, layers fused, no allocation: inference_plan.h) when every layer has a fast path,
+  /// else through predict(). The plan is rebuilt when the weights may have changed: after a training
+  /// step, load(), or any use of the non-const model(). The pointer is valid until the next call.
+  const float* predict_one(const float* input);
   /// Every layer's output for a batch (eval mode, no graph).
   std::vector<Tensor> activations(const Tensor& inputs);
 
@@ -39,7 +47,10 @@ class Trainer {
   double lr() const;
   /// The optimizer, for a learning-rate scheduler (optim/schedulers) to drive.
   optim::Optimizer& optimizer() { return *optimizer_; }
-  SpecModel& model() { return model_; }
+  SpecModel& model() {
+    plan_stale_ = true;  // the caller may change the weights
+    return model_;
+  }
   const SpecModel& model() const { return model_; }
   const TrainerOptions& options() const { return options_; }
 
@@ -54,6 +65,10 @@ class Trainer {
   SpecModel model_;
   TrainerOptions options_;
   std::unique_ptr<optim::Optimizer> optimizer_;
+  std::optional<InferencePlan> plan_;
+  bool plan_stale_ = true;
+  bool plan_unsupported_ = false;
+  std::vector<float> fallback_output_;
 };
 
 }  // namespace mlplay::train
