@@ -2,7 +2,7 @@
 // in this one run on this machine: the native engine (CLI), the wasm builds and TF.js's wasm backend
 // (both in workers in the same headless Chromium).
 // Prints a table and writes bench/results.json as [{case, unit, ours, reference, reference_name, ratio}].
-//   node bench/run.mjs [pi,gemm]     (default: all)
+//   node bench/run.mjs [pi,gemm,models,gpt]     (default: all)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { launch } from '../tests/e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(buildDir('native'), 'mlplay');
-const cases = (process.argv[2] ?? 'pi,gemm,models').split(',');
+const cases = (process.argv[2] ?? 'pi,gemm,models,gpt').split(',');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const maxThreads = os.availableParallelism();
 
@@ -39,6 +39,7 @@ async function browserResults(query) {
     mounts: {
       '/wasm/mt/': path.join(buildDir('wasm-mt'), 'bindings'),
       '/wasm/st/': path.join(buildDir('wasm-st'), 'bindings'),
+      '/models/': path.join(root, 'public/models'),
       '/tfjs/': path.join(root, 'node_modules/@tensorflow/tfjs/dist'),
       '/tfjs-wasm/': path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'),
     },
@@ -121,6 +122,17 @@ if (cases.includes('models')) {
       }
     }
   }
+}
+
+if (cases.includes('gpt')) {
+  // The minigpt lesson's shipped model: KV-cache sampling, 1000 tokens at temperature 0.8 (1 thread both sides).
+  const native = median([1, 2, 3].map((seed) => JSON.parse(execFileSync(cli, ['sample', 'gpt', '--tokens', '1000',
+    '--temperature', '0.8', '--seed', String(seed), '--json']).toString()).tokens_per_second));
+  const wasm = browser.find((r) => r.case === 'gpt-sample');
+  const withAttention = browser.find((r) => r.case === 'gpt-sample-attention');
+  add('gpt-sample-wasm-mt', 'tokens/s', wasm.value, native, 'native engine (same code)');
+  add('gpt-sample-attn-wasm-mt', 'tokens/s', withAttention.value, native, 'native engine, no attention copy');
+  console.log(`minigpt sampling: wasm mt ${wasm.value.toFixed(0)} tokens/s (target >= 500), native ${native.toFixed(0)} tokens/s, ratio ${(wasm.value / native).toFixed(2)} (target >= 0.6)`);
 }
 
 const fmt = (x, unit) => (unit === 'darts/s' ? `${(x / 1e9).toFixed(3)} G` : unit === 'GFLOP/s' ? x.toFixed(1) : x.toFixed(0));

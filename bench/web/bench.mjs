@@ -47,6 +47,7 @@ window.benchResults = (async () => {
     const counts = [...new Set([1, Math.min(2, threads)])];
     results.push(...(await inWorker('./model-worker.mjs', { threads: counts })));
   }
+  if (cases.includes('gpt')) results.push(...(await inWorker('./gpt-worker.mjs', {})));
   if (cases.includes('tfjs-gemm') || cases.includes('tfjs-models')) {
     await loadScript('/tfjs/tf.min.js');
     await loadScript('/tfjs-wasm/tf-backend-wasm.min.js');

@@ -2,6 +2,7 @@
 // Adam and a one-cycle learning rate) and report its test accuracy.
 //   mlplay train mnist --epochs 8 --out public/models/mnist-cnn.safetensors
 //   mlplay eval mnist --model public/models/mnist-cnn.safetensors --json
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdio>
@@ -46,6 +47,7 @@ std::string expect_mnist(const Args& args, const char* command) {
 }
 
 int run_train(const std::vector<std::string>& tokens, std::ostream& out) {
+  if (std::find(tokens.begin(), tokens.end(), "gpt") != tokens.end()) return run_gpt_train(tokens, out);
   Args args("train", tokens,
             {"data", "epochs", "batch", "lr", "seed", "threads", "out", "resume", "limit", "augment", "junk"},
             {"json"});
@@ -125,6 +127,7 @@ int run_train(const std::vector<std::string>& tokens, std::ostream& out) {
 }
 
 int run_eval(const std::vector<std::string>& tokens, std::ostream& out) {
+  if (std::find(tokens.begin(), tokens.end(), "gpt") != tokens.end()) return run_gpt_eval(tokens, out);
   Args args("eval", tokens, {"data", "model", "threads"}, {"json"});
   const std::string dir = expect_mnist(args, "eval");
   const int threads = static_cast<int>(args.integer("threads", max_threads(), 1, max_threads()));
@@ -169,15 +172,21 @@ int run_eval(const std::vector<std::string>& tokens, std::ostream& out) {
 Command train_command() {
   return {"train",
           "mlplay train mnist [--epochs 8] [--batch 64] [--lr 0.003] [--augment on|off] [--junk 0.0625] [--limit N] [--seed S] "
-          "[--threads T] [--resume FILE] [--out FILE] [--data DIR] [--json]",
+          "[--threads T] [--resume FILE] [--out FILE] [--data DIR] [--json]\n"
+          "       mlplay train gpt [--steps 1800] [--batch 8] [--lr 0.0025] [--warmup 100] [--vocab 1024] [--context 128] "
+          "[--layers 4] [--heads 4] [--dim 128] [--eval-every 200] [--seed S] [--threads 1] [--resume FILE] "
+          "[--checkpoint FILE] [--out FILE] [--tokenizer-out FILE] [--data FILE] [--json]",
           "Train the mnist-draw CNN on MNIST (augmented, with a fraction of non-digit scribbles whose target is "
-          "uniform; Adam, one-cycle lr); writes a checkpoint every epoch.",
+          "uniform; Adam, one-cycle lr); writes a checkpoint every epoch. `mlplay train gpt`: the minigpt transformer "
+          "(gpt_command.cpp).",
           run_train};
 }
 
 Command eval_command() {
-  return {"eval", "mlplay eval mnist [--model FILE] [--data DIR] [--threads T] [--json]",
-          "Test accuracy, loss, per-digit accuracy and confusion matrix of a trained mnist-draw CNN.", run_eval};
+  return {"eval", "mlplay eval mnist [--model FILE] [--data DIR] [--threads T] [--json]\n"
+          "       mlplay eval gpt [--model FILE] [--data FILE] [--tokens 1000] [--temperature 0.8] [--seed S] [--json]",
+          "Test accuracy, loss, per-digit accuracy and confusion matrix of a trained mnist-draw CNN. `mlplay eval gpt`: "
+          "the minigpt's validation loss, perplexity and word validity.", run_eval};
 }
 
 }  // namespace mlplay::cli
