@@ -1,0 +1,143 @@
+// A canvas of decision regions: the engine's class-per-cell grid painted as an image (stronger colour
+// where the model is surer), the samples on top (training dots filled, test dots as rings), and
+// optionally one axis-aligned ellipse per class at 1σ and 2σ (Gaussian naive Bayes). Pure drawing:
+// every number comes from the engine.
+import { drawAxes } from '../../web/widgets/canvas-axes';
+
+export const CLASS_COLORS = ['#2563eb', '#f97316', '#16a34a', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777'];
+
+export interface RegionsData {
+  bounds: [number, number, number, number];
+  /** Cells a side; labels/confidence in image order (first row at the top). */
+  grid: number;
+  labels: Uint8Array | null;
+  confidence: Float32Array | null;
+  classes: number;
+  /** Colour index of each class. */
+  colorOf: (cls: number) => number;
+  points: Float64Array;
+  pointLabels: Int32Array;
+  isTest: Uint8Array | null;
+  /** θ and σ² (classes × 2) for ellipses. */
+  gaussians?: { theta: Float64Array; var: Float64Array };
+}
+
+const PAD = { left: 48, right: 10, top: 10, bottom: 40 };
+
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export class RegionsPlot {
+  private data: RegionsData | null = null;
+  private readonly observer: ResizeObserver;
+  private labels = { x: 'x', y: 'y' };
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    this.observer = new ResizeObserver(() => this.draw());
+    this.observer.observe(canvas);
+  }
+
+  setData(data: RegionsData, x: string, y: string): void {
+    this.data = data;
+    this.labels = { x, y };
+    this.draw();
+  }
+
+  /** The data coordinates under a client point, or null outside the plot area. */
+  toData(clientX: number, clientY: number): [number, number] | null {
+    if (!this.data) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    const w = rect.width - PAD.left - PAD.right, h = rect.height - PAD.top - PAD.bottom;
+    const u = (clientX - rect.left - PAD.left) / w, v = (clientY - rect.top - PAD.top) / h;
+    if (u < 0 || u > 1 || v < 0 || v > 1) return null;
+    const [x0, x1, y0, y1] = this.data.bounds;
+    return [x0 + u * (x1 - x0), y1 - v * (y1 - y0)];
+  }
+
+  private draw(): void {
+    const { canvas, data } = this;
+    const dpr = window.devicePixelRatio || 1;
+    const width = canvas.clientWidth, height = canvas.clientHeight;
+    if (width === 0 || height === 0) return;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    const g = canvas.getContext('2d')!;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, width, height);
+    if (!data) return;
+    const [x0, x1, y0, y1] = data.bounds;
+    const w = width - PAD.left - PAD.right, h = height - PAD.top - PAD.bottom;
+    const px = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * w;
+    const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
+
+    if (data.labels && data.confidence) {
+      const n = data.grid;
+      const image = new ImageData(n, n);
+      const floor = 1 / Math.max(2, data.classes);
+      for (let i = 0; i < n * n; i++) {
+        const [r, gg, b] = rgb(CLASS_COLORS[data.colorOf(data.labels[i]) % CLASS_COLORS.length]);
+        const sure = Math.max(0, Math.min(1, (data.confidence[i] - floor) / (1 - floor)));
+        const alpha = 0.12 + 0.33 * sure;
+        image.data[4 * i] = Math.round(255 + (r - 255) * alpha);
+        image.data[4 * i + 1] = Math.round(255 + (gg - 255) * alpha);
+        image.data[4 * i + 2] = Math.round(255 + (b - 255) * alpha);
+        image.data[4 * i + 3] = 255;
+      }
+      const tile = document.createElement('canvas');
+      tile.width = tile.height = n;
+      tile.getContext('2d')!.putImageData(image, 0, 0);
+      g.imageSmoothingEnabled = false;
+      g.drawImage(tile, PAD.left, PAD.top, w, h);
+    }
+    drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
+      xTitle: this.labels.x,
+      yTitle: this.labels.y,
+      xSpacing: 70,
+      ySpacing: 45,
+      xTitleInset: 6,
+      yTitleX: 12,
+    });
+
+    g.save();
+    g.beginPath(), g.rect(PAD.left, PAD.top, w, h), g.clip();
+    if (data.gaussians) {
+      const { theta, var: variance } = data.gaussians;
+      for (let c = 0; c < data.classes; c++) {
+        g.strokeStyle = CLASS_COLORS[data.colorOf(c) % CLASS_COLORS.length];
+        g.lineWidth = 1.6;
+        for (const [sigmas, dash] of [[1, []], [2, [5, 4]]] as [number, number[]][]) {
+          const rx = (sigmas * Math.sqrt(variance[2 * c]) / (x1 - x0)) * w;
+          const ry = (sigmas * Math.sqrt(variance[2 * c + 1]) / (y1 - y0)) * h;
+          g.setLineDash(dash);
+          g.beginPath(), g.ellipse(px(theta[2 * c]), py(theta[2 * c + 1]), rx, ry, 0, 0, 2 * Math.PI), g.stroke();
+        }
+        g.setLineDash([]);
+        g.fillStyle = '#0f172a';
+        g.beginPath(), g.arc(px(theta[2 * c]), py(theta[2 * c + 1]), 3, 0, 2 * Math.PI), g.fill();
+      }
+    }
+    const { points, pointLabels, isTest } = data;
+    const r = points.length > 600 ? 3 : 4;
+    for (let i = 0; i < pointLabels.length; i++) {
+      const color = CLASS_COLORS[data.colorOf(pointLabels[i]) % CLASS_COLORS.length];
+      const cx = px(points[2 * i]), cy = py(points[2 * i + 1]);
+      g.beginPath(), g.arc(cx, cy, r, 0, 2 * Math.PI);
+      if (isTest && isTest[i]) {
+        g.fillStyle = '#ffffff';
+        g.fill();
+        g.strokeStyle = color;
+        g.lineWidth = 2.2;
+        g.stroke();
+      } else {
+        g.fillStyle = color;
+        g.fill();
+        g.strokeStyle = '#ffffff';
+        g.lineWidth = 1;
+        g.stroke();
+      }
+    }
+    g.restore();
+  }
+}
