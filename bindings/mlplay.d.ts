@@ -464,10 +464,135 @@ export interface SampleRun extends Deletable {
   normalCurve(points: number): DistributionCurve;
 }
 
+/** kmeans: one data set and one k-means run stepped by the page (engine/include/mlplay/cluster/kmeans.h). */
+export interface KMeansSession extends Deletable {
+  /** CSV text; label: the group column, '' to pick the first text column, 'none'. Throws naming a bad row and column. */
+  loadCsv(text: string, label: string): void;
+  /** n points around `centers` random centres in [−10, 10]², standard deviation `spread`; the blob is each point's group. */
+  loadBlobs(n: number, centers: number, spread: number, seed: number): void;
+  info(): {
+    samples: number; features: number; featureNames: string[]; label: string; classes: string[]; skipped: string[];
+    groups: Int32Array; points: Float32Array;
+  };
+  /** init: 'kmeans++' | 'random'. Picks the starting centroids and assigns every point (iteration 0). */
+  start(k: number, init: string, seed: number, standardize: boolean, maxIter: number, tol: number): KMeansRunState;
+  /** One Lloyd iteration: centroids to their clusters' means, then points to their nearest centroid. */
+  step(): KMeansRunState;
+  state(): KMeansRunState;
+  /** Sizes, the mean silhouette (NaN for one cluster; a 2,000-point sample for larger data) and clusters × groups counts. */
+  summary(): { sizes: Float64Array; silhouette: number; crosstab: Int32Array };
+  /** The best of nInit runs with k clusters, for the elbow and silhouette plots. */
+  sweepOne(k: number, init: string, nInit: number, seed: number, standardize: boolean): { inertia: number; silhouette: number; iterations: number };
+}
+
+export interface KMeansRunState {
+  iteration: number; moved: number; shift: number; inertia: number; relocated: number; converged: boolean; done: boolean;
+  tolerance: number; labels: Int32Array; centroids: Float64Array; initial: Int32Array;
+}
+
+/** minigpt: one GPT with its byte-level BPE tokenizer (engine/include/mlplay/gpt/session.h). Every method but
+ *  info/startTraining throws an Error naming the problem when no model is loaded. */
+export interface MiniGptToken {
+  id: number;
+  token: string;
+  /** Text this token adds (partial UTF-8 characters held back until complete). */
+  text: string;
+  prob: number;
+  top: import('../web/engine/protocol/minigpt').MinigptTopTokens;
+  /** layers × heads × windowLength (empty unless asked for). */
+  attention: Float32Array;
+  windowLength: number;
+  windowStart: number;
+}
+
+export interface MiniGpt extends Deletable {
+  info(): Omit<import('../web/engine/protocol/minigpt').MinigptModelInfo, 'slot'>;
+  /** A safetensors file written by save() or `mlplay train gpt` (config and tokenizer in its metadata). */
+  load(bytes: Uint8Array): void;
+  save(): Uint8Array;
+  tokenize(text: string): { ids: Int32Array; tokens: string[]; byteLengths: Int32Array; contextLength: number };
+  /** Encodes the prompt (its last contextLength - 1 tokens are kept) and fills the KV cache. */
+  beginGeneration(prompt: string, temperature: number, topK: number, topP: number, seed: number):
+    { ids: Int32Array; tokens: string[]; byteLengths: Int32Array; dropped: number };
+  /** Samples one token and advances the cache. */
+  nextToken(attention: boolean): MiniGptToken;
+  /** Every id sampled since beginGeneration, and their text decoded as a whole. */
+  sampled(): { ids: Int32Array; text: string };
+  inspect(ids: Int32Array, position: number, temperature: number):
+    Omit<import('../web/engine/protocol/minigpt').MinigptInspectResult, 'ok' | 'message'>;
+  /** size 'tiny' | 'small'. Learns the tokenizer, builds a fresh model; ok false (with a message) for too little text. */
+  startTraining(text: string, size: string, steps: number, batch: number, lr: number, seed: number):
+    { ok: boolean; message: string; neededChars: number; givenChars: number };
+  /** Up to `steps` optimizer steps; loss is their mean (throws when training diverges). */
+  trainSteps(steps: number): { loss: number; step: number; lr: number; tokensPerStep: number };
+  validationLoss(): number;
+  /** Records steps and the validation loss in the model and ends the run. */
+  finishTraining(valLoss: number): void;
+  version(): number;
+}
+
+/** clustering: one data set for DBSCAN, agglomerative clustering and a Gaussian mixture stepped by EM
+ *  (engine/include/mlplay/cluster/{dbscan,hierarchical,gaussian_mixture}.h). */
+export interface ClusteringSession extends Deletable {
+  /** shape: 'moons' | 'circles' | 'blobs' (3 blobs; noise is their spread). */
+  loadShape(shape: string, n: number, noise: number, seed: number): void;
+  loadCsv(text: string, label: string): void;
+  info(): { samples: number; features: number; featureNames: string[]; label: string; classes: string[]; groups: Int32Array; points: Float32Array };
+  /** kinds: 0 noise, 1 border, 2 core; labels −1 for noise. */
+  dbscan(eps: number, minSamples: number, standardize: boolean): { labels: Int32Array; kinds: Int32Array; clusters: number; noise: number };
+  /** linkage: 'single' | 'complete' | 'average' | 'ward'. Keeps the merges for cut and clustersAt. */
+  linkage(linkage: string, standardize: boolean): { a: Float64Array; b: Float64Array; height: Float64Array; size: Float64Array; order: Int32Array };
+  cut(k: number): Int32Array;
+  clustersAt(height: number): number;
+  gmmStart(k: number, seed: number, standardize: boolean): GmmSessionState;
+  gmmStep(): GmmSessionState;
+  gmmState(): GmmSessionState;
+  gmmBic(kMax: number, seed: number, standardize: boolean): Float64Array;
+  kmeansLabels(k: number, seed: number, standardize: boolean): Int32Array;
+}
+
+export interface GmmSessionState {
+  iteration: number; logLikelihood: number; converged: boolean; bic: number;
+  weights: Float64Array; means: Float64Array; covariances: Float64Array; labels: Int32Array;
+}
+
 export interface MlplayModule {
   buildInfo(): BuildInfo;
+  /** ensembles: a random forest ('all' max features = bagging) on the CSV; OOB and test error after each tree. */
+  fitForest(csv: string, options: {
+    target: string; drop: string[]; missing: string; regression: boolean; trees: number; maxFeatures: string;
+    maxDepth: number; minSamplesLeaf: number; testFraction: number; seed: number;
+  }): import('../web/engine/protocol/ensembles').EnsembleForestResult;
+  /** ensembles: AdaBoost (SAMME) of small trees on moons or circles, with weights and regions per round. */
+  adaBoostDemo(options: import('../web/engine/protocol/ensembles').EnsembleAdaBoostParams): import('../web/engine/protocol/ensembles').EnsembleAdaBoostResult;
+  /** ensembles: gradient-boosted regression trees on the CSV's numeric target, grown on demand. */
+  GradientBooster: new (csv: string, options: {
+    target: string; drop: string[]; missing: string; trees: number; learningRate: number; maxDepth: number; testFraction: number; seed: number;
+  }) => GradientBooster;
+  /** ensembles: deep trees vs forests on many noisy samples of sin x (engine/include/mlplay/tree/bias_variance.h). */
+  biasVariance(options: {
+    datasets: number; points: number; noise: number; grid: number; forestTrees: number; maxDepth: number; seed: number;
+  }): import('../web/engine/protocol/ensembles').EnsembleBiasVarianceResult;
+  /** decision-tree: reads the CSV (one-hot text columns; missing cells 'error' | 'drop' | 'fill'), splits it stratified,
+   *  grows a CART tree ('gini' | 'entropy'; maxDepth 0 = no limit) and returns nodes, importances, accuracies, the
+   *  accuracy-over-depth sweep, each test row's path, and decision regions when there are two features. Throws naming
+   *  the row and column of bad data or the bad option. Shapes: web/engine/protocol/decision-tree.ts. */
+  fitDecisionTree(csv: string, options: {
+    target: string; features: string[]; drop: string[]; missing: string; criterion: string; maxDepth: number;
+    minSamplesSplit: number; minSamplesLeaf: number; testFraction: number; seed: number; sweepDepth: number; gridSize: number;
+  }): import('../web/engine/protocol/decision-tree').DecisionTreeResult;
   /** pca: an empty session; loadCsv or loadMnist, then prepare and fitNext. */
   PcaSession: new () => PcaSession;
+  /** kmeans: an empty session; loadCsv or loadBlobs, then start and step. */
+  KMeansSession: new () => KMeansSession;
+  /** clustering: an empty session; loadShape or loadCsv, then dbscan, linkage, gmmStart… */
+  ClusteringSession: new () => ClusteringSession;
+  /** clustering: the adjusted Rand index of two labelings of the same points (1 identical, about 0 chance). */
+  adjustedRandIndex(a: Int32Array, b: Int32Array): number;
+  /** kmeans: RGBA pixels repainted with `colors` k-means colours fitted on `sample` random pixels. */
+  quantizeColors(rgba: Uint8ClampedArray | Uint8Array, colors: number, init: string, seed: number, sample: number): {
+    palette: Uint8Array; counts: Float64Array; rgba: Uint8ClampedArray<ArrayBuffer>; mse: number; iterations: number; sampled: number;
+  };
   /** Threads used by the engine's parallel_for from now on, 1..maxThreads. */
   setNumThreads(n: number): void;
   getNumThreads(): number;
@@ -478,6 +603,8 @@ export interface MlplayModule {
   Model: new (spec: string, options: string, seed: number) => Model;
   /** mnist-draw: the lesson's CNN, freshly initialized (load the shipped weights next). */
   DigitReader: new () => DigitReader;
+  /** minigpt: a GPT and its tokenizer (one per slot in the worker). */
+  MiniGpt: new () => MiniGpt;
   /** The mnist-draw CNN's JSON spec (for a Model with the same layers, e.g. in benchmarks). */
   mnistCnnSpec(): string;
   /** Benchmarks only (bench/web): C = A @ B on random n×m buffers kept in wasm memory. */
@@ -567,6 +694,288 @@ export interface MlplayModule {
   distributionQuantile(family: string, a: number, b: number, p: number): number;
   /** Each value is the mean of n draws (1 ≤ n ≤ 1000). */
   SampleRun: new (family: string, a: number, b: number, n: number, seed: number) => SampleRun;
+  /** knn-naive-bayes: fits k-NN and Gaussian naive Bayes on a CSV and returns both models' decision regions on the
+   *  chosen feature pair, accuracies and the accuracy against k (engine/include/mlplay/classify/{knn,gaussian_nb}.h). */
+  knnNaiveBayes(options: KnnNaiveBayesOptions): KnnNaiveBayesOutput;
+  /** `count` points in 3 blobs inside [0, 10]², for the knn-naive-bayes drawing pad. */
+  classifyExampleBlobs(count: number, seed: number): { xy: Float64Array; labels: Int32Array };
+  /** svm: a generated 2D set (blobs, overlap, moons, circles) as CSV text "x1,x2,class". */
+  svmExampleCsv(name: string, seed: number): string;
+  /** svm: fits SVC by SMO on the chosen pair (standardized) and returns the decision grid, support vectors and
+   *  accuracies (engine/include/mlplay/classify/svm.h). */
+  svmFit(options: SvmFitOptions): SvmFitOutput;
+  /** svm: k-fold cross-validated accuracy over C × gamma, one cell per step(). */
+  SvmGridSearch: new (options: SvmGridOptions) => SvmGridSearch;
+}
+
+/** genetic-algorithm: strings evolving toward a target (engine/include/mlplay/evolve/string_evolver.h).
+ *  Fitness 1 / (1 + d), d the summed alphabet distance to the target; roulette, single-point crossover, mutation. */
+export interface StringEvolver extends Deletable {
+  /** Breeds `generations` more generations. */
+  step(generations: number): void;
+  generation(): number;
+  best(): string;
+  bestDistance(): number;
+  bestFitness(): number;
+  meanFitness(): number;
+  meanDistance(): number;
+  solved(): boolean;
+  /** The `count` fittest strings, fittest first. */
+  top(count: number): { strings: string[]; distances: Float64Array; fitness: Float64Array };
+}
+
+/** genetic-algorithm: travelling salesman tours evolving (engine/include/mlplay/evolve/tour_evolver.h).
+ *  Fitness 1 / length; roulette, order crossover, swap mutation. */
+export interface TourEvolver extends Deletable {
+  step(generations: number): void;
+  generation(): number;
+  /** City indices in visiting order. */
+  bestTour(): Int32Array;
+  bestLength(): number;
+  meanLength(): number;
+}
+export interface MlplayModule {
+  /** genetic-algorithm: '' when `target` can be evolved, else the message naming the characters outside the alphabet. */
+  gaTargetProblem(target: string): string;
+  /** The 69 characters strings are made of, in distance order. */
+  gaAlphabet(): string;
+  /** population 2 to 100,000; mutationRate in [0, 1]; throws naming a bad target or setting. */
+  StringEvolver: new (target: string, population: number, mutationRate: number, elitism: boolean, seed: number) => StringEvolver;
+  /** xy = [x0, y0, …] of 3 to 1000 cities. */
+  TourEvolver: new (xy: ArrayLike<number>, population: number, mutationRate: number, elitism: boolean, seed: number) => TourEvolver;
+  /** `count` cities uniform in the unit square, [x0, y0, …]. */
+  randomCities(count: number, seed: number): Float64Array;
+  /** Length of the closed tour through xy in the order `tour`. */
+  tourLength(xy: ArrayLike<number>, tour: ArrayLike<number>): number;
+}
+
+/** knn-naive-bayes: the options of knnNaiveBayes (bindings/wasm/knn-naive-bayes.cpp). */
+export interface KnnNaiveBayesOptions {
+  csv: string;
+  target: string;
+  /** Feature names of the picture's axes; '' = the first (second) feature. */
+  x: string;
+  y: string;
+  standardize: boolean;
+  /** Stratified test share in [0, 1); 0 = every row trains. */
+  testFraction: number;
+  seed: number;
+  k: number;
+  metric: 'euclidean' | 'manhattan' | 'cosine';
+  weights: 'uniform' | 'distance';
+  kMax: number;
+  /** Decision-grid cells a side. */
+  grid: number;
+  /** [x0, x1, y0, y1] or null for the data's box padded by 8%. */
+  bounds: [number, number, number, number] | null;
+}
+
+/** One model's scores and decision regions (grid cells in image order: the first row is the top). */
+export interface ClassifierScores {
+  trainRight: number;
+  testRight: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  allTestAccuracy: number;
+  regions: { labels: Uint8Array; confidence: Float32Array };
+}
+
+export interface KnnNaiveBayesOutput {
+  featureNames: string[];
+  classes: string[];
+  x: string;
+  y: string;
+  /** [x0, y0, …] of every row on the pair. */
+  points: Float64Array;
+  labels: Int32Array;
+  isTest: Uint8Array;
+  trainRows: number;
+  testRows: number;
+  bounds: [number, number, number, number];
+  grid: number;
+  knn: ClassifierScores & { k: number };
+  /** θ and σ² (classes × 2) on the pair, priors. */
+  gnb: ClassifierScores & { theta: Float64Array; var: Float64Array; prior: Float64Array };
+  /** k-NN accuracy for k = 1 … length (pair train/test; all-feature test). */
+  curve: { train: Float64Array; test: Float64Array | null; allTest: Float64Array | null };
+}
+
+/** svm: the settings shared by svmFit and SvmGridSearch (bindings/wasm/svm.cpp). */
+export interface SvmSetupOptions {
+  csv: string;
+  target: string;
+  x: string;
+  y: string;
+  kernel: 'linear' | 'rbf' | 'poly';
+  C: number;
+  gamma: number;
+  degree: number;
+  coef0: number;
+  /** C = 1e6. */
+  hard: boolean;
+  seed: number;
+}
+
+export interface SvmFitOptions extends SvmSetupOptions {
+  testFraction: number;
+  grid: number;
+  /** Sub-gradient descent of the linear primal: base step and epochs. */
+  lr: number;
+  epochs: number;
+}
+
+export interface SvmFitOutput {
+  featureNames: string[];
+  classes: string[];
+  x: string;
+  y: string;
+  points: Float64Array;
+  labels: Int32Array;
+  isTest: Uint8Array;
+  trainRows: number;
+  testRows: number;
+  bounds: [number, number, number, number];
+  grid: number;
+  /** f (two classes) or the largest one-vs-rest f, per cell in image order. */
+  values: Float32Array;
+  regions: Uint8Array;
+  machines: { support: Int32Array; atC: Uint8Array; intercept: number; iterations: number; converged: boolean; w?: Float64Array }[];
+  C: number;
+  supportCount: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  subgradient: { objective: Float64Array; bestObjective: number; w: Float64Array; b: number; smoObjective: number } | null;
+}
+
+export interface SvmGridOptions extends SvmSetupOptions {
+  testFraction: number;
+  Cs: number[];
+  gammas: number[];
+  folds: number;
+}
+
+export interface SvmGridSearch extends Deletable {
+  step(): boolean;
+  done(): number;
+  result(): { mean: Float64Array; std: Float64Array; bestC: number; bestGamma: number };
+}
+
+/** linear-regression: training and test rows of a CSV (text columns one-hot, first level dropped; rows with
+ *  missing cells left out), standardized on the training rows when asked (bindings/wasm/linear-regression.cpp). */
+export interface LinearRegressionLab extends Deletable {
+  info(): import('../web/engine/protocol/linear-regression').LinearRegressionLabInfo;
+  /** method 'normal' (λ = ridge penalty, 0 = least squares) or 'lasso'; throws naming a singular XᵀX's culprit. */
+  fit(method: string, lambda: number): import('../web/engine/protocol/linear-regression').LinearRegressionFit & { sweeps?: number };
+  /** Gradient descent from zero; batchSize 0 = batch. */
+  startGd(lr: number, batchSize: number, lambda: number, seed: number): void;
+  gdStep(epochs: number): import('../web/engine/protocol/linear-regression').LinearRegressionGdProgress;
+  gdResult(): import('../web/engine/protocol/linear-regression').LinearRegressionFit;
+  paths(count: number): import('../web/engine/protocol/linear-regression').LinearRegressionPaths;
+  scalingRace(epochs: number): import('../web/engine/protocol/linear-regression').LinearRegressionScalingRace;
+}
+export interface MlplayModule {
+  LinearRegressionLab: new (text: string, target: string, features: string[], testFraction: number, seed: number, standardize: boolean) => LinearRegressionLab;
+  /** Each CSV column's name and whether every non-empty cell is a number. */
+  csvColumnKinds(text: string): { name: string; numeric: boolean }[];
+}
+
+/** spam-filter: multinomial naive Bayes on the SpamAssassin corpus (bindings/wasm/spam_filter.cpp,
+ *  engine/include/mlplay/text/spam_filter.h). */
+export interface SpamFilter extends Deletable {
+  /** Laplace smoothing α > 0; the counts stay, only the probabilities change. */
+  setAlpha(alpha: number): void;
+  alpha(): number;
+  summary(): import('../web/engine/protocol/spam-filter').SpamSummary;
+  /** The held-out messages scored with the current α (truth and predicted: 1 = spam). */
+  evaluate(): { metrics: import('../web/engine/protocol/spam-filter').SpamMetrics; pSpam: Float64Array; predicted: Uint8Array; truth: Uint8Array };
+  /** Held-out metrics for each α (the filter's α is left as it was). */
+  alphaSweep(alphas: ArrayLike<number>): { accuracy: Float64Array; precision: Float64Array; recall: Float64Array; f1: Float64Array };
+  /** Classifies any text; the `maxWords` strongest words come back. */
+  classify(text: string, maxWords: number): import('../web/engine/protocol/spam-filter').SpamClassification;
+  /** The index-th held-out message classified, with its true label. */
+  testMessage(index: number, maxWords: number): Omit<import('../web/engine/protocol/spam-filter').SpamHeldOutMessage, 'index'>;
+  /** What training learned about one token (lower case, or <url>, <email>, <number>). */
+  wordStats(word: string): import('../web/engine/protocol/spam-filter').SpamWord;
+  /** The k words pushing hardest towards 'spam' or 'ham' among words in at least minDocuments training messages. */
+  topWords(label: 'spam' | 'ham', k: number, minDocuments: number): import('../web/engine/protocol/spam-filter').SpamWord[];
+}
+export interface MlplayModule {
+  /** spam-filter: parses the gunzipped corpus file ('ham N' / 'spam N' records), decodes the e-mails, holds out a
+   *  stratified testFraction with `seed` and counts words with smoothing α; throws naming a malformed record. */
+  SpamFilter: new (corpus: Uint8Array, testFraction: number, seed: number, alpha: number) => SpamFilter;
+  /** The tokens the spam filter counts in `text`. */
+  spamTokenize(text: string): string[];
+}
+
+/** logistic-regression: stratified training and test rows of a CSV, standardized on the training rows, and a
+ *  LogisticRegression trained by batch gradient descent (bindings/wasm/logistic-regression.cpp). */
+export interface LogisticRegressionLab extends Deletable {
+  info(): Omit<import('../web/engine/protocol/logistic-regression').LogisticRegressionData, 'columns' | 'target' | 'chosen'>;
+  /** A fresh model, all parameters 0. */
+  start(lr: number, l2: number): void;
+  step(epochs: number): Omit<import('../web/engine/protocol/logistic-regression').LogisticRegressionProgress, 'surface'>;
+  result(): Omit<import('../web/engine/protocol/logistic-regression').LogisticRegressionResult,
+    keyof import('../web/engine/protocol/logistic-regression').LogisticRegressionProgress | 'reason'>;
+  /** size² × classes probabilities over [x0, x1] × [y0, y1] (two features only), top row first. */
+  surface(size: number, x0: number, x1: number, y0: number, y1: number): Float64Array;
+  proba(point: number[]): import('../web/engine/protocol/logistic-regression').LogisticRegressionProba;
+}
+export interface MlplayModule {
+  LogisticRegressionLab: new (text: string, target: string, features: string[], testFraction: number, seed: number) => LogisticRegressionLab;
+}
+
+/** hmm: a discrete hidden Markov model as plain data: matrices flat and row-major
+ *  (transition K × K, emission K × M; engine/include/mlplay/hmm/hmm.h). */
+export interface HmmSpec {
+  states: string[];
+  symbols: string[];
+  start: ArrayLike<number>;
+  transition: ArrayLike<number>;
+  emission: ArrayLike<number>;
+}
+
+/** hmm: Baum–Welch on sequences sampled from a true model (the same experiment as `mlplay hmm fit`). */
+export interface HmmFitter extends Deletable {
+  /** One EM step; returns the log-likelihood before it. */
+  step(): number;
+  logLikelihood(): number;
+  /** The true model's log-likelihood on the same sequences. */
+  trueLogLikelihood(): number;
+  iterations(): number;
+  model(): HmmSpec & { start: Float64Array; transition: Float64Array; emission: Float64Array };
+}
+export interface MlplayModule {
+  /** hmm: a preset model: 'casino' | 'weather' | 'fever'. */
+  hmmPreset(name: string): HmmSpec & { start: Float64Array; transition: Float64Array; emission: Float64Array };
+  /** '' when the model is usable, else what is wrong ("transition row 'Fair' sums to 0.9, not 1"). */
+  hmmModelProblem(model: HmmSpec): string;
+  /** Every row divided by its sum (an all-zero row becomes uniform). */
+  hmmNormalized(model: HmmSpec): HmmSpec & { start: Float64Array; transition: Float64Array; emission: Float64Array };
+  /** Symbol indices of a typed sequence; throws naming a token that is not a symbol. */
+  hmmParseObservations(text: string, model: HmmSpec): Int32Array;
+  /** Forward (scaled α̂, log α, c_t, log P(x)), posterior γ and its path, the Viterbi path and log P(path, x);
+   *  tables are T × K row by row. Throws when the sequence is impossible under the model. */
+  hmmAnalyze(model: HmmSpec, observations: ArrayLike<number>): {
+    alphaHat: Float64Array; logAlpha: Float64Array; scale: Float64Array; logLikelihood: number;
+    gamma: Float64Array; posteriorPath: Int32Array; viterbiPath: Int32Array; viterbiLogProbability: number;
+  };
+  hmmSample(model: HmmSpec, length: number, seed: number): { states: Int32Array; observations: Int32Array };
+  /** Fraction of positions where two paths agree. */
+  hmmAgreement(a: ArrayLike<number>, b: ArrayLike<number>): number;
+  HmmFitter: new (truth: HmmSpec, sequences: number, length: number, seed: number) => HmmFitter;
+}
+
+/** ensembles: gradient boosting with squared loss (engine/include/mlplay/tree/gradient_boosting.h). */
+export interface GradientBooster extends Deletable {
+  /** Adds up to `count` trees; returns how many were added. */
+  grow(count: number): number;
+  trees(): number;
+  /** MSE after 0, 1, … trees. */
+  trainLoss(): Float64Array;
+  validationLoss(): Float64Array;
+  info(): { target: string; features: number; trainRows: number; testRows: number; init: number };
+  importances(): { names: string[]; values: Float64Array };
+  r2(): number;
 }
 
 /** The factory Emscripten emits (-sMODULARIZE -sEXPORT_ES6 -sEXPORT_NAME=createMlplay). */

@@ -30,11 +30,30 @@ Command fit_command();
 Command warp_command();
 Command optimize_command();
 Command pca_command();
+Command kmeans_command();
+Command dbscan_command();
+Command hclust_command();
+Command gmm_command();
 Command recommend_command();
 Command abtest_command();
 Command info_command();
 Command train_command();
 Command eval_command();
 Command dist_command();
+Command sample_command();
+/// `mlplay train gpt …` and `mlplay eval gpt …`, dispatched from the train and eval commands.
+int run_gpt_train(const std::vector<std::string>& tokens, std::ostream& out);
+int run_gpt_eval(const std::vector<std::string>& tokens, std::ostream& out);
+Command spam_command();
+Command ga_command();
+Command hmm_command();
+Command tree_command();
+Command forest_command();
+Command boost_command();
+Command knn_command();
+Command gnb_command();
+Command svm_command();
+Command linreg_command();
+Command logreg_command();
 
 }  // namespace mlplay::cli

