@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "guard.h"
@@ -94,7 +95,17 @@ class Model {
     });
   }
   val predict(const val& inputs) {
-    return guard([&] { return to_js(trainer_.predict(batch_from_js("Model.predict", inputs, trainer_.model().input_shape()))); });
+    return guard([&] {
+      // Read-only access to the model: the non-const model() would mark the fast path's plan stale.
+      const train::SpecModel& model = std::as_const(trainer_).model();
+      const Tensor x = batch_from_js("Model.predict", inputs, model.input_shape());
+      if (x.size(0) != 1) return to_js(trainer_.predict(x));
+      // One sample (a drawing, a clicked point): the fused inference path of trainer.h's predict_one.
+      const auto& out_shape = model.layers().back().output_shape;
+      Shape shape = {1};
+      shape.insert(shape.end(), out_shape.begin(), out_shape.end());
+      return to_js(from_blob(trainer_.predict_one(x.contiguous().data_ptr()), shape));
+    });
   }
   val activations(const val& inputs) {
     return guard([&] {
