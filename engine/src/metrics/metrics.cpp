@@ -85,6 +85,12 @@ double ConfusionMatrix::macro_f1() const {
   return k ? s / double(k) : 0.0;
 }
 
+std::vector<std::vector<int64_t>> ConfusionMatrix::rows() const {
+  std::vector<std::vector<int64_t>> out(k);
+  for (size_t t = 0; t < k; ++t) out[t].assign(counts.begin() + std::ptrdiff_t(t * k), counts.begin() + std::ptrdiff_t((t + 1) * k));
+  return out;
+}
+
 ConfusionMatrix confusion_matrix(const std::vector<int>& truth, const std::vector<int>& predicted, size_t k) {
   check<ValueError>(truth.size() == predicted.size(), "confusion_matrix: ", truth.size(), " true labels but ",
                     predicted.size(), " predictions");

@@ -31,6 +31,8 @@ struct ConfusionMatrix {
   double macro_precision() const;
   double macro_recall() const;
   double macro_f1() const;
+  /// The table as k rows of k counts (for JSON and the lessons' tables).
+  std::vector<std::vector<int64_t>> rows() const;
 };
 
 /// Throws ValueError when the lengths differ or a label is outside [0, k).
