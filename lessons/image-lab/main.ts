@@ -1,7 +1,6 @@
 // image-lab: the controller. The browser decodes the photo; the engine worker builds A, solves the
 // 8×8 system for H, and warps the pixels twice (nearest, bilinear); this page draws what comes back,
 // lets the learner drag the corners, and keeps the setup in the URL hash.
-import { dataAssets } from '../../web/build/data-assets';
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { ImageLabFlip, ImageLabWarpResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
@@ -13,7 +12,8 @@ import './styles.css';
 import { drawHandles, drawImage, drawZoom, drawZoomFrame, formatEntry, handleMargin, showMatrix, showSystem, zoomBox } from './view';
 
 const BUNDLED = 'data/images/nagasaki-boats.jpg';
-const CREDIT = dataAssets.find((asset) => asset.to === BUNDLED)?.credit ?? '';
+// Filled in at build time from web/build/data-assets.ts (the mlplay:credit slot in index.html).
+const CREDIT = document.getElementById('il-bundled-credit')?.textContent ?? '';
 
 const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const status = $<HTMLElement>('il-status');

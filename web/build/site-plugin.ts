@@ -41,6 +41,12 @@ export function sitePlugin(root: string): Plugin[] {
           return lessonList(lessons, tracks, rel);
         case 'sources':
           return lesson ? sourceList(lesson, rel) : '';
+        case 'credit': {
+          // The credit line of a served data file (data-assets.ts), so pages never copy it.
+          const asset = dataAssets.find((a) => a.to === arg);
+          if (!asset) throw new Error(`${file}: mlplay:credit names no data asset '${arg}'`);
+          return escapeHtml(asset.credit);
+        }
         default:
           throw new Error(`${file}: unknown slot mlplay:${name}`);
       }

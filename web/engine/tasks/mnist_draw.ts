@@ -7,6 +7,7 @@ import type { Task } from '.';
 import type { DigitReader, MlplayModule } from '../../../bindings/mlplay';
 import type { MnistDataProgress, MnistOptimizerName, MnistTrainProgress } from '../protocol';
 import { wholeNumber } from './check';
+import { fetchGzip } from './fetch-gzip';
 
 const OPTIMIZERS: readonly MnistOptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'lion'];
 /** Training reports at most this often, and gives pending reads a turn between steps. */
@@ -18,30 +19,6 @@ const loadedSets = new Set<'train' | 'test'>();
 function digitReader(engine: MlplayModule): DigitReader {
   reader ??= new engine.DigitReader();
   return reader;
-}
-
-/** Fetches a gzip'd file, reporting compressed bytes received, and returns it unzipped. */
-async function fetchGzip(url: string, onBytes: (bytes: number, total: number) => void): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new Error(`could not download ${url}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!response.ok || !response.body) throw new Error(`could not download ${url}: HTTP ${response.status}`);
-  const total = Number(response.headers.get('content-length')) || 0;
-  let bytes = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        bytes += chunk.byteLength;
-        onBytes(bytes, total);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  const unzipped = counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
-  return new Uint8Array(await new Response(unzipped).arrayBuffer());
 }
 
 /** Approximate compressed sizes, for a progress bar before the server says (content-length). */
