@@ -366,6 +366,7 @@ mapCanvas.addEventListener('click', (event) => {
   const point = map.toData(event.clientX - rect.left, event.clientY - rect.top);
   if (point) void serial(() => showProbe(point));
 });
+let probeQueued = false;
 mapCanvas.addEventListener('keydown', (event) => {
   const steps: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
   const step = steps[event.key];
@@ -377,10 +378,16 @@ mapCanvas.addEventListener('keydown', (event) => {
     Math.min(x1, Math.max(x0, from[0] + (step[0] * (x1 - x0)) / 40)),
     Math.min(y1, Math.max(y0, from[1] + (step[1] * (y1 - y0)) / 40)),
   ];
-  // Move at once (keys repeat faster than the engine answers); the probabilities follow.
+  // Move at once (keys repeat faster than the engine answers); the probabilities follow, for the
+  // newest point only: presses that arrive while a request is queued are folded into it.
   probe = next;
   map.setProbe(next);
-  void serial(() => showProbe(next));
+  if (probeQueued) return;
+  probeQueued = true;
+  void serial(() => {
+    probeQueued = false;
+    return probe ? showProbe(probe) : Promise.resolve();
+  });
 });
 trainButton.addEventListener('click', () => {
   if (running) running.abort();

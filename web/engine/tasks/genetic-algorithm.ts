@@ -45,7 +45,8 @@ function resume<E extends { generation(): number; step(n: number): void; delete(
   return { key, evolver };
 }
 
-/** Runs `breed` generation by generation, sending `frame()` as progress; returns why it stopped. */
+/** Runs `breed` generation by generation, sending `frame()` as progress; returns why it stopped and
+ * the generations per second over the whole run (a run can end before its first progress frame). */
 async function evolve(
   evolver: { generation(): number; step(n: number): void },
   params: GaRunSettings,
@@ -57,18 +58,22 @@ async function evolve(
     cancelled(): boolean;
     pause(): Promise<void>;
   },
-): Promise<'solved' | 'stopped' | 'cancelled'> {
+): Promise<{ reason: 'solved' | 'stopped' | 'cancelled'; rate: number }> {
   const stopAt = Math.min(evolver.generation() + params.generations, MAX_GENERATIONS);
   let lastReport = performance.now();
-  let bred = 0, busyMs = 0;
+  let bred = 0, busyMs = 0, totalBred = 0, totalBusyMs = 0;
+  const end = (reason: 'solved' | 'stopped' | 'cancelled') => ({ reason, rate: totalBusyMs > 0 ? (totalBred / totalBusyMs) * 1000 : 0 });
   for (;;) {
-    if (hooks.done()) return 'solved';
-    if (evolver.generation() >= stopAt) return 'stopped';
-    if (hooks.cancelled()) return 'cancelled';
+    if (hooks.done()) return end('solved');
+    if (evolver.generation() >= stopAt) return end('stopped');
+    if (hooks.cancelled()) return end('cancelled');
     const start = performance.now();
     evolver.step(1);
-    busyMs += performance.now() - start;
+    const spent = performance.now() - start;
+    busyMs += spent;
+    totalBusyMs += spent;
     bred += 1;
+    totalBred += 1;
     hooks.record();
     const now = performance.now();
     if (params.pace === 'slow' || now - lastReport >= REPORT_MS) {
@@ -126,8 +131,8 @@ export const gaStrings: Task<'geneticAlgorithm.strings'> = async (params, { engi
     history = { generation: [], best: [], mean: [] };
     return out;
   };
-  const reason = await evolve(e, params, { record, done: () => e.solved(), frame, progress, cancelled, pause });
-  return { ...frame(0), reason };
+  const { reason, rate } = await evolve(e, params, { record, done: () => e.solved(), frame, progress, cancelled, pause });
+  return { ...frame(rate), reason };
 };
 
 export const gaCities: Task<'geneticAlgorithm.cities'> = async ({ count, seed }, { engine }) => {
@@ -172,6 +177,6 @@ export const gaTour: Task<'geneticAlgorithm.tour'> = async (params, { engine, pr
     history = { generation: [], best: [], mean: [] };
     return out;
   };
-  const reason = await evolve(e, params, { record, done: () => false, frame, progress, cancelled, pause });
-  return { ...frame(0), reason: reason === 'solved' ? 'stopped' : reason };
+  const { reason, rate } = await evolve(e, params, { record, done: () => false, frame, progress, cancelled, pause });
+  return { ...frame(rate), reason: reason === 'solved' ? 'stopped' : reason };
 };
