@@ -3,8 +3,9 @@
 // optionally one axis-aligned ellipse per class at 1σ and 2σ (Gaussian naive Bayes). Pure drawing:
 // every number comes from the engine.
 import { drawAxes } from '../../web/widgets/canvas-axes';
+import { CLASS_COLORS, drawClassGrid } from '../../web/widgets/class-regions';
 
-export const CLASS_COLORS = ['#2563eb', '#f97316', '#16a34a', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777'];
+export { CLASS_COLORS } from '../../web/widgets/class-regions';
 
 export interface RegionsData {
   bounds: [number, number, number, number];
@@ -23,11 +24,6 @@ export interface RegionsData {
 }
 
 const PAD = { left: 48, right: 10, top: 10, bottom: 40 };
-
-function rgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 export class RegionsPlot {
   private data: RegionsData | null = null;
@@ -73,23 +69,12 @@ export class RegionsPlot {
     const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
 
     if (data.labels && data.confidence) {
-      const n = data.grid;
-      const image = new ImageData(n, n);
+      const labels = data.labels, confidence = data.confidence;
       const floor = 1 / Math.max(2, data.classes);
-      for (let i = 0; i < n * n; i++) {
-        const [r, gg, b] = rgb(CLASS_COLORS[data.colorOf(data.labels[i]) % CLASS_COLORS.length]);
-        const sure = Math.max(0, Math.min(1, (data.confidence[i] - floor) / (1 - floor)));
-        const alpha = 0.12 + 0.33 * sure;
-        image.data[4 * i] = Math.round(255 + (r - 255) * alpha);
-        image.data[4 * i + 1] = Math.round(255 + (gg - 255) * alpha);
-        image.data[4 * i + 2] = Math.round(255 + (b - 255) * alpha);
-        image.data[4 * i + 3] = 255;
-      }
-      const tile = document.createElement('canvas');
-      tile.width = tile.height = n;
-      tile.getContext('2d')!.putImageData(image, 0, 0);
-      g.imageSmoothingEnabled = false;
-      g.drawImage(tile, PAD.left, PAD.top, w, h);
+      drawClassGrid(g, data.grid, (i) => data.colorOf(labels[i]), (i) => {
+        const sure = Math.max(0, Math.min(1, (confidence[i] - floor) / (1 - floor)));
+        return 0.12 + 0.33 * sure;
+      }, { left: PAD.left, top: PAD.top, w, h }, false);
     }
     drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
       xTitle: this.labels.x,

@@ -3,8 +3,9 @@
 // (training dots filled, test dots as rings) and the support vectors circled (α = C in red). Pure
 // drawing: every number comes from the engine.
 import { drawAxes } from '../../web/widgets/canvas-axes';
+import { CLASS_COLORS, drawClassGrid } from '../../web/widgets/class-regions';
 
-export const CLASS_COLORS = ['#2563eb', '#f97316', '#16a34a', '#9333ea', '#dc2626', '#0891b2'];
+export { CLASS_COLORS } from '../../web/widgets/class-regions';
 
 export interface SvmPicture {
   bounds: [number, number, number, number];
@@ -24,11 +25,6 @@ export interface SvmPicture {
 }
 
 const PAD = { left: 44, right: 10, top: 10, bottom: 40 };
-
-function rgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 /** Segments where the grid function crosses `level`, in grid-cell coordinates (cell centres at i + 0.5). */
 function contour(values: Float32Array, n: number, level: number): number[] {
@@ -86,21 +82,9 @@ export class SvmPlot {
     const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
     const n = data.grid;
 
-    const image = new ImageData(n, n);
-    for (let i = 0; i < n * n; i++) {
-      const [r, gg, b] = rgb(CLASS_COLORS[data.regions[i] % CLASS_COLORS.length]);
-      // Paler inside the margin (|f| < 1) in the two-class picture.
-      const alpha = data.binary ? 0.12 + 0.22 * Math.min(1, Math.abs(data.values[i])) : 0.28;
-      image.data[4 * i] = Math.round(255 + (r - 255) * alpha);
-      image.data[4 * i + 1] = Math.round(255 + (gg - 255) * alpha);
-      image.data[4 * i + 2] = Math.round(255 + (b - 255) * alpha);
-      image.data[4 * i + 3] = 255;
-    }
-    const tile = document.createElement('canvas');
-    tile.width = tile.height = n;
-    tile.getContext('2d')!.putImageData(image, 0, 0);
-    g.imageSmoothingEnabled = true;
-    g.drawImage(tile, PAD.left, PAD.top, w, h);
+    // Paler inside the margin (|f| < 1) in the two-class picture.
+    drawClassGrid(g, n, (i) => data.regions[i], (i) => (data.binary ? 0.12 + 0.22 * Math.min(1, Math.abs(data.values[i])) : 0.28),
+      { left: PAD.left, top: PAD.top, w, h }, true);
     drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
       xTitle: this.labels.x,
       yTitle: this.labels.y,
