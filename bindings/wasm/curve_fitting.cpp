@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/data/csv.h"
 #include "mlplay/fitting/curve_fitter.h"
 #include "mlplay/fitting/least_squares.h"
@@ -16,11 +17,6 @@ namespace mlplay::bindings {
 namespace {
 
 using emscripten::val;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 std::vector<double> doubles(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/cluster/datasets.h"
 #include "mlplay/data/table.h"
 #include "mlplay/tree/adaboost.h"
@@ -23,11 +24,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::tree;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 val strings(const std::vector<std::string>& items) {
   val out = val::array();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/evolve/string_evolver.h"
 #include "mlplay/evolve/tour_evolver.h"
 
@@ -15,11 +16,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::evolve;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 /// "" when `target` can be evolved, else the engine's message naming the characters it cannot use.
 std::string ga_target_problem(const std::string& target) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/hmm/hmm.h"
 
 namespace mlplay::bindings {
@@ -15,11 +16,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::hmm;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 std::vector<std::string> strings(const val& array) { return emscripten::vecFromJSArray<std::string>(array); }
 std::vector<double> doubles(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/cluster/datasets.h"
 #include "mlplay/cluster/kmeans.h"
 #include "mlplay/cluster/quantize.h"
@@ -27,11 +28,6 @@ using namespace mlplay::cluster;
 
 /// Silhouettes of larger data are computed on a seeded sample of this many points.
 constexpr int64_t kSilhouetteSample = 2000;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 val strings(const std::vector<std::string>& items) {
   val out = val::array();

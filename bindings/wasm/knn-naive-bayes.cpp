@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/classify/decision_grid.h"
 #include "mlplay/classify/gaussian_nb.h"
 #include "mlplay/classify/knn.h"
@@ -22,11 +23,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::classify;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 val strings(const std::vector<std::string>& items) {
   val out = val::array();

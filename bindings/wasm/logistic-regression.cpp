@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/data/table.h"
 #include "mlplay/linear_model/logistic_regression.h"
 
@@ -20,11 +21,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::linear_model;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 val strings(const std::vector<std::string>& items) {
   val out = val::array();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/data/csv.h"
 #include "mlplay/linalg/pca.h"
 #include "mlplay/linalg/pca_data.h"
@@ -19,11 +20,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::decomposition;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 val strings(const std::vector<std::string>& items) {
   val out = val::array();

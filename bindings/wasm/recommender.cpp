@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/recommend/matrix_factorization.h"
 #include "mlplay/recommend/ratings.h"
 #include "mlplay/recommend/similarity.h"
@@ -21,11 +22,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::recommend;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 int to_int(double value, const char* what) { return static_cast<int>(to_count(value, what)); }
 

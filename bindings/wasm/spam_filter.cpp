@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/text/spam_filter.h"
 
 namespace mlplay::bindings {
@@ -18,11 +19,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::text;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 val metrics_js(const BinaryMetrics& m) {
   val out = val::object();

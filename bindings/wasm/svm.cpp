@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/classify/decision_grid.h"
 #include "mlplay/classify/svm.h"
 #include "mlplay/cluster/datasets.h"
@@ -26,11 +27,6 @@ using namespace mlplay::classify;
 
 /// C used for a "hard" margin: large enough that no α reaches it on separable data.
 constexpr double kHardC = 1e6;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 val strings(const std::vector<std::string>& items) {
   val out = val::array();

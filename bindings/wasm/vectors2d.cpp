@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/core/error.h"
 #include "mlplay/linalg/asteroids.h"
 #include "mlplay/linalg/shapes.h"
@@ -17,11 +18,6 @@ namespace mlplay::bindings {
 namespace {
 
 using emscripten::val;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& data) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
 
 /// A Float64Array of the 9 entries, row by row.
 val matrix_array(const Mat3& m) {
