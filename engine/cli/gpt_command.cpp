@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -65,6 +66,33 @@ std::string with_commas(double value) {
   std::string digits = std::to_string(static_cast<long long>(std::llround(value)));
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
   return digits;
+}
+
+void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
+  std::ofstream file(path, std::ios::binary);
+  file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  check<IOError>(static_cast<bool>(file), "train: could not write ", path);
+}
+
+/// Continues from a model file: exactly when its optimizer state lies beside it (written with every
+/// checkpoint), else with fresh AdamW moments and a short lr re-warm, saying so.
+void resume(gpt::GptTrainer& trainer, const std::string& model_path, int64_t step, bool json, std::ostream& out) {
+  const std::string state_path = gpt::optimizer_state_path(model_path);
+  std::string why = "no " + state_path;
+  if (std::filesystem::exists(state_path)) {
+    std::ifstream file(state_path, std::ios::binary);
+    const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    try {
+      trainer.resume_from(step, bytes.data(), bytes.size());
+      if (!json) out << "Resuming at step " << step << " with AdamW's moments from " << state_path << "\n";
+      return;
+    } catch (const Error& e) {
+      why = e.what();
+    }
+  }
+  trainer.resume_at(step);
+  if (!json) out << "Note: resuming at step " << step << " without the optimizer state (" << why
+                 << "): AdamW's moments restart, so the learning rate re-warms over 20 steps\n";
 }
 
 int run_train_gpt(const std::vector<std::string>& tokens, std::ostream& out) {
@@ -133,7 +161,7 @@ int run_train_gpt(const std::vector<std::string>& tokens, std::ostream& out) {
     out << line << std::flush;
   }
   gpt::GptTrainer trainer(bundle.model, options, std::move(train_ids), std::move(val_ids));
-  if (args.has("resume")) trainer.resume_at(bundle.record.steps);
+  if (args.has("resume")) resume(trainer, *args.value("resume"), bundle.record.steps, json, out);
   gpt::GptRecord record;
   record.corpus = kCorpusName;
   nlohmann::ordered_json history = nlohmann::ordered_json::array();
@@ -165,6 +193,7 @@ int run_train_gpt(const std::vector<std::string>& tokens, std::ostream& out) {
     // A checkpoint at every evaluation: `--resume` continues from it.
     std::filesystem::create_directories(std::filesystem::absolute(checkpoint_path).parent_path());
     gpt::save_gpt(checkpoint_path, trainer.model(), bundle.tokenizer, record);
+    write_bytes(gpt::optimizer_state_path(checkpoint_path), trainer.optimizer_state());  // AdamW's moments
     loss_sum = 0;
     loss_count = 0;
     window_steps = 0;

@@ -80,4 +80,12 @@ GptBundle load_gpt(const std::string& path) {
   return bundle_of(tensors, meta);
 }
 
+std::string optimizer_state_path(const std::string& checkpoint_path) {
+  const std::string suffix = ".safetensors";
+  const bool has_suffix = checkpoint_path.size() >= suffix.size() &&
+                          checkpoint_path.compare(checkpoint_path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return (has_suffix ? checkpoint_path.substr(0, checkpoint_path.size() - suffix.size()) : checkpoint_path) +
+         ".optimizer" + suffix;
+}
+
 }  // namespace mlplay::gpt

@@ -8,6 +8,7 @@
 #include "mlplay/autograd/grad_mode.h"
 #include "mlplay/core/error.h"
 #include "mlplay/gpt/tokenizer.h"
+#include "mlplay/io/safetensors.h"
 #include "mlplay/optim/clip_grad.h"
 #include "mlplay/tensor/factory.h"
 
@@ -93,6 +94,45 @@ void GptTrainer::resume_at(int64_t step, int64_t rewarm) {
   check<ValueError>(step >= 0 && rewarm >= 0, "GptTrainer::resume_at: step and rewarm must be ≥ 0, got ", step, " and ", rewarm);
   step_ = resumed_at_ = step;
   rewarm_ = rewarm;
+}
+
+std::vector<uint8_t> GptTrainer::optimizer_state() const {
+  TensorDict tensors;
+  SafetensorsMetadata metadata{{"format", "mlplay-gpt-optimizer"}, {"step", std::to_string(step_)}};
+  optim::write_optimizer_state(decay_->state_dict(), tensors, metadata, "decay.");
+  optim::write_optimizer_state(no_decay_->state_dict(), tensors, metadata, "no_decay.");
+  std::vector<uint8_t> out;
+  save_safetensors(out, tensors, metadata);
+  return out;
+}
+
+void GptTrainer::resume_from(int64_t step, const uint8_t* data, size_t size) {
+  SafetensorsMetadata metadata;
+  const TensorDict tensors = load_safetensors(data, size, &metadata);
+  const auto saved = metadata.find("step");
+  check<ValueError>(saved != metadata.end() && optim::has_optimizer_state(metadata, "decay.") &&
+                        optim::has_optimizer_state(metadata, "no_decay."),
+                    "GptTrainer::resume_from: not a GPT optimizer state (no step or optimizer in the metadata)");
+  check<ValueError>(saved->second == std::to_string(step), "GptTrainer::resume_from: the optimizer state is of step ",
+                    saved->second, ", the checkpoint of step ", step);
+  const optim::OptimizerState decay = optim::read_optimizer_state(tensors, metadata, "decay.");
+  const optim::OptimizerState no_decay = optim::read_optimizer_state(tensors, metadata, "no_decay.");
+  // Both checked before either loads, so a mismatch leaves the trainer as it was.
+  for (const auto& [optimizer, state] : {std::pair{decay_.get(), &decay}, std::pair{no_decay_.get(), &no_decay}}) {
+    const auto& params = optimizer->parameters();
+    check<ValueError>(state->state.size() == params.size(), "GptTrainer::resume_from: the optimizer state has ",
+                      state->state.size(), " parameters, the model ", params.size());
+    for (size_t k = 0; k < params.size(); ++k) {
+      for (const auto& [name, t] : state->state[k].tensors) {
+        check<ValueError>(t.shape() == params[k].shape(), "GptTrainer::resume_from: state.", k, ".", name, " has shape ",
+                          shape_str(t.shape()), " but parameter ", k, " has shape ", shape_str(params[k].shape()));
+      }
+    }
+  }
+  decay_->load_state_dict(decay);
+  no_decay_->load_state_dict(no_decay);
+  step_ = resumed_at_ = step;
+  rewarm_ = 0;
 }
 
 double GptTrainer::lr() const {

@@ -86,7 +86,10 @@ Tensor where(const Tensor& condition, const Tensor& a, const Tensor& b) {
 Tensor where(const Tensor& condition, const Tensor& a, double b) { return where(condition, a, scalar_tensor(b)); }
 
 Tensor clamp(const Tensor& a, double low, double high) {
-  return minimum(maximum(a, scalar_tensor(low)), scalar_tensor(high));
+  // NOTE: where, not minimum(maximum(a, low), high): at a bound the gradient passes whole, as in
+  // PyTorch's clamp_backward (grad * (low <= a <= high)); maximum/minimum would halve it there.
+  const Tensor raised = where(lt(a, low), scalar_tensor(low), a);
+  return where(gt(raised, high), scalar_tensor(high), raised);
 }
 
 }  // namespace mlplay

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "mlplay/autograd/grad_mode.h"
+#include "mlplay/core/error.h"
 #include "mlplay/tensor/factory.h"
 #include "update_loop.h"
 
@@ -39,6 +40,33 @@ void Adagrad::step() {
       p[i] += -clr * (g / (std::sqrt(sum[i]) + eps));
     });
   }
+}
+
+// ---- state_dict (PyTorch's names) ----------------------------------------------------------------
+
+void Adagrad::save_options(std::map<std::string, double>& group) const {
+  group["lr_decay"] = options_.lr_decay();
+  group["weight_decay"] = options_.weight_decay();
+  group["initial_accumulator_value"] = options_.initial_accumulator_value();
+  group["eps"] = options_.eps();
+}
+
+void Adagrad::load_options(const std::map<std::string, double>& group) {
+  options_.lr_decay(state_value(group, "lr_decay", name_))
+      .weight_decay(state_value(group, "weight_decay", name_))
+      .initial_accumulator_value(state_value(group, "initial_accumulator_value", name_))
+      .eps(state_value(group, "eps", name_));
+}
+
+void Adagrad::save_param_state(size_t k, ParamState& state) const {
+  if (!sums_[k].defined()) return;
+  state.tensors["sum"] = sums_[k];
+  state.scalars["step"] = static_cast<double>(steps_[k]);
+}
+
+void Adagrad::load_param_state(size_t k, const ParamState& state) {
+  sums_[k] = detail::state_tensor(state, "sum");
+  steps_[k] = sums_[k].defined() ? static_cast<int64_t>(state_value(state.scalars, "step", name_)) : 0;
 }
 
 }  // namespace mlplay::optim

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "mlplay/autograd/grad_mode.h"
+#include "mlplay/core/error.h"
 #include "mlplay/tensor/factory.h"
 #include "update_loop.h"
 
@@ -55,6 +56,28 @@ void adam_update(const Tensor& param_tensor, const float* grad, AdamState& state
   });
 }
 
+void save_adam_state(const AdamState& from, ParamState& to) {
+  if (!from.exp_avg.defined()) return;
+  to.scalars["step"] = static_cast<double>(from.step);
+  to.tensors["exp_avg"] = from.exp_avg;
+  to.tensors["exp_avg_sq"] = from.exp_avg_sq;
+  if (from.max_exp_avg_sq.defined()) to.tensors["max_exp_avg_sq"] = from.max_exp_avg_sq;
+}
+
+AdamState load_adam_state(const char* optimizer, size_t k, const ParamState& from, bool amsgrad) {
+  AdamState out;
+  out.exp_avg = state_tensor(from, "exp_avg");
+  out.exp_avg_sq = state_tensor(from, "exp_avg_sq");
+  out.max_exp_avg_sq = state_tensor(from, "max_exp_avg_sq");
+  if (!out.exp_avg.defined() && !out.exp_avg_sq.defined()) return AdamState{};  // no step yet
+  check<ValueError>(out.exp_avg.defined() && out.exp_avg_sq.defined(), optimizer, ": load_state_dict: state.", k,
+                    " needs both exp_avg and exp_avg_sq");
+  check<ValueError>(out.max_exp_avg_sq.defined() || !amsgrad, optimizer, ": load_state_dict: state.", k,
+                    " has no max_exp_avg_sq, which amsgrad needs");
+  out.step = static_cast<int64_t>(state_value(from.scalars, "step", optimizer));
+  return out;
+}
+
 }  // namespace detail
 
 Adam::Adam(std::vector<Tensor> params, AdamOptions options)
@@ -80,6 +103,18 @@ void Adam::step() {
     }
     detail::adam_update(params_[k], grad, states_[k], lr_, beta1, beta2, options_.eps(), options_.amsgrad());
   }
+}
+
+// ---- state_dict (PyTorch's names) ----------------------------------------------------------------
+
+void Adam::save_options(std::map<std::string, double>& group) const { detail::save_adam_options(options_, group); }
+
+void Adam::load_options(const std::map<std::string, double>& group) { detail::load_adam_options(name_, options_, group); }
+
+void Adam::save_param_state(size_t k, ParamState& state) const { detail::save_adam_state(states_[k], state); }
+
+void Adam::load_param_state(size_t k, const ParamState& state) {
+  states_[k] = detail::load_adam_state(name_, k, state, options_.amsgrad());
 }
 
 }  // namespace mlplay::optim

@@ -26,4 +26,16 @@ void AdamW::step() {
   }
 }
 
+// ---- state_dict (PyTorch's names) ----------------------------------------------------------------
+
+void AdamW::save_options(std::map<std::string, double>& group) const { detail::save_adam_options(options_, group); }
+
+void AdamW::load_options(const std::map<std::string, double>& group) { detail::load_adam_options(name_, options_, group); }
+
+void AdamW::save_param_state(size_t k, ParamState& state) const { detail::save_adam_state(states_[k], state); }
+
+void AdamW::load_param_state(size_t k, const ParamState& state) {
+  states_[k] = detail::load_adam_state(name_, k, state, options_.amsgrad());
+}
+
 }  // namespace mlplay::optim

@@ -38,4 +38,23 @@ void Lion::step() {
   }
 }
 
+// ---- state_dict (lion-pytorch's names) -----------------------------------------------------------
+
+void Lion::save_options(std::map<std::string, double>& group) const {
+  group["betas.0"] = std::get<0>(options_.betas());
+  group["betas.1"] = std::get<1>(options_.betas());
+  group["weight_decay"] = options_.weight_decay();
+}
+
+void Lion::load_options(const std::map<std::string, double>& group) {
+  options_.betas(std::make_tuple(state_value(group, "betas.0", name_), state_value(group, "betas.1", name_)))
+      .weight_decay(state_value(group, "weight_decay", name_));
+}
+
+void Lion::save_param_state(size_t k, ParamState& state) const {
+  if (exp_avgs_[k].defined()) state.tensors["exp_avg"] = exp_avgs_[k];
+}
+
+void Lion::load_param_state(size_t k, const ParamState& state) { exp_avgs_[k] = detail::state_tensor(state, "exp_avg"); }
+
 }  // namespace mlplay::optim

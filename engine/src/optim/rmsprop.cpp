@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "mlplay/autograd/grad_mode.h"
+#include "mlplay/core/error.h"
 #include "mlplay/tensor/factory.h"
 #include "update_loop.h"
 
@@ -11,6 +12,7 @@ namespace mlplay::optim {
 RMSprop::RMSprop(std::vector<Tensor> params, RMSpropOptions options)
     : Optimizer("RMSprop", std::move(params), options.lr()),
       options_(options),
+      steps_(params_.size(), 0),
       square_avgs_(params_.size()),
       grad_avgs_(params_.size()),
       momentum_buffers_(params_.size()) {
@@ -38,6 +40,7 @@ void RMSprop::step() {
       if (centered) grad_avgs_[k] = zeros(shape);
       if (use_momentum) momentum_buffers_[k] = zeros(shape);
     }
+    ++steps_[k];
     float* p = params_[k].data_ptr();
     float* square_avg = square_avgs_[k].data_ptr();
     float* grad_avg = centered ? grad_avgs_[k].data_ptr() : nullptr;
@@ -61,6 +64,46 @@ void RMSprop::step() {
       }
     });
   }
+}
+
+// ---- state_dict (PyTorch's names) ----------------------------------------------------------------
+
+void RMSprop::save_options(std::map<std::string, double>& group) const {
+  group["alpha"] = options_.alpha();
+  group["eps"] = options_.eps();
+  group["weight_decay"] = options_.weight_decay();
+  group["momentum"] = options_.momentum();
+  group["centered"] = options_.centered() ? 1 : 0;
+}
+
+void RMSprop::load_options(const std::map<std::string, double>& group) {
+  options_.alpha(state_value(group, "alpha", name_))
+      .eps(state_value(group, "eps", name_))
+      .weight_decay(state_value(group, "weight_decay", name_))
+      .momentum(state_value(group, "momentum", name_))
+      .centered(state_value(group, "centered", name_) != 0);
+}
+
+void RMSprop::save_param_state(size_t k, ParamState& state) const {
+  if (!square_avgs_[k].defined()) return;
+  state.scalars["step"] = static_cast<double>(steps_[k]);
+  state.tensors["square_avg"] = square_avgs_[k];
+  if (grad_avgs_[k].defined()) state.tensors["grad_avg"] = grad_avgs_[k];
+  if (momentum_buffers_[k].defined()) state.tensors["momentum_buffer"] = momentum_buffers_[k];
+}
+
+void RMSprop::load_param_state(size_t k, const ParamState& state) {
+  square_avgs_[k] = detail::state_tensor(state, "square_avg");
+  grad_avgs_[k] = detail::state_tensor(state, "grad_avg");
+  momentum_buffers_[k] = detail::state_tensor(state, "momentum_buffer");
+  steps_[k] = 0;
+  if (!square_avgs_[k].defined()) return;
+  steps_[k] = static_cast<int64_t>(state_value(state.scalars, "step", name_));
+  // step() allocates all three together on a parameter's first step, so each must be here.
+  check<ValueError>(grad_avgs_[k].defined() || !options_.centered(), name_, ": load_state_dict: state.", k,
+                    " has no grad_avg, which centered needs");
+  check<ValueError>(momentum_buffers_[k].defined() || options_.momentum() <= 0, name_, ": load_state_dict: state.",
+                    k, " has no momentum_buffer, which momentum ", options_.momentum(), " needs");
 }
 
 }  // namespace mlplay::optim

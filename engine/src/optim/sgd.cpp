@@ -43,4 +43,28 @@ void SGD::step() {
   }
 }
 
+// ---- state_dict (PyTorch's names) ----------------------------------------------------------------
+
+void SGD::save_options(std::map<std::string, double>& group) const {
+  group["momentum"] = options_.momentum();
+  group["dampening"] = options_.dampening();
+  group["weight_decay"] = options_.weight_decay();
+  group["nesterov"] = options_.nesterov() ? 1 : 0;
+}
+
+void SGD::load_options(const std::map<std::string, double>& group) {
+  options_.momentum(state_value(group, "momentum", name_))
+      .dampening(state_value(group, "dampening", name_))
+      .weight_decay(state_value(group, "weight_decay", name_))
+      .nesterov(state_value(group, "nesterov", name_) != 0);
+}
+
+void SGD::save_param_state(size_t k, ParamState& state) const {
+  if (momentum_buffers_[k].defined()) state.tensors["momentum_buffer"] = momentum_buffers_[k];
+}
+
+void SGD::load_param_state(size_t k, const ParamState& state) {
+  momentum_buffers_[k] = detail::state_tensor(state, "momentum_buffer");
+}
+
 }  // namespace mlplay::optim

@@ -33,4 +33,9 @@ void save_gpt(const std::string& path, const Gpt& model, const BpeTokenizer& tok
 GptBundle load_gpt(const uint8_t* data, size_t size);
 GptBundle load_gpt(const std::string& path);
 
+/// Where a training checkpoint's optimizer state (GptTrainer::optimizer_state()) is kept: beside it,
+/// "run/ckpt.safetensors" -> "run/ckpt.optimizer.safetensors". The model file itself stays a plain
+/// state_dict that PyTorch loads.
+std::string optimizer_state_path(const std::string& checkpoint_path);
+
 }  // namespace mlplay::gpt

@@ -45,10 +45,17 @@ class GptTrainer {
   double evaluate(int64_t max_windows = 48);
   /// Steps done (the next train_step uses schedule step `step()`).
   int64_t step() const { return step_; }
-  /// Continues a run at `step` (after loading its checkpoint's weights). The optimizer's moments start
-  /// afresh, and Adam's first updates are about lr * sign(g) for every weight, so the learning rate
-  /// re-warms linearly over `rewarm` steps.
+  /// Continues a run at `step` (after loading its checkpoint's weights) when its optimizer state is lost
+  /// (an older checkpoint): the moments start afresh, and Adam's first updates are about lr * sign(g) for
+  /// every weight, so the learning rate re-warms linearly over `rewarm` steps.
   void resume_at(int64_t step, int64_t rewarm = 20);
+  /// Both AdamW optimizers' state_dict()s (under "decay." and "no_decay.") and the step, as safetensors
+  /// bytes to keep beside a checkpoint (see gpt/checkpoint.h).
+  std::vector<uint8_t> optimizer_state() const;
+  /// Continues a run at `step` exactly where optimizer_state() was taken (after loading that checkpoint's
+  /// weights): the moments, step counts and schedule go on as if training had never stopped. Throws
+  /// ValueError, changing nothing, when the state was taken at another step or does not fit this model.
+  void resume_from(int64_t step, const uint8_t* data, size_t size);
   /// The learning rate of the next step.
   double lr() const;
   /// Tokens of training windows per step.

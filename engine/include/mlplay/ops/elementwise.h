@@ -29,7 +29,7 @@ Tensor sqrt(const Tensor& a);
 Tensor abs(const Tensor& a);
 /// The Gauss error function (for exact gelu); d/da erf(a) = 2/sqrt(pi) * exp(-a^2).
 Tensor erf(const Tensor& a);
-/// min(max(a, low), high), composed of maximum and minimum.
+/// min(max(a, low), high), composed of where; the gradient passes where low <= a <= high (bounds included, as in PyTorch).
 Tensor clamp(const Tensor& a, double low, double high);
 
 // ---- not differentiable: results are 0/1 (or -1/0/1) float tensors with no graph ---------------

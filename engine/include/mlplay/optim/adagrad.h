@@ -27,6 +27,12 @@ class Adagrad : public Optimizer {
   void step() override;
   const AdagradOptions& options() const { return options_; }
 
+ protected:
+  void save_options(std::map<std::string, double>& group) const override;
+  void load_options(const std::map<std::string, double>& group) override;
+  void save_param_state(size_t k, ParamState& state) const override;
+  void load_param_state(size_t k, const ParamState& state) override;
+
  private:
   AdagradOptions options_;
   std::vector<int64_t> steps_;  // per parameter: how many updates it has had

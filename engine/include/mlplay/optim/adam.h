@@ -3,6 +3,8 @@
 /// 2018, https://openreview.net/forum?id=ryQu7f-RZ), as torch.optim.Adam 1.13:
 /// https://pytorch.org/docs/1.13/generated/torch.optim.Adam.html
 #include <cstdint>
+#include <map>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -30,6 +32,26 @@ struct AdamState {
 /// parameter and its gradient `grad` (already including Adam's L2 term). Increments state.step.
 void adam_update(const Tensor& param, const float* grad, AdamState& state, double lr, double beta1, double beta2,
                  double eps, bool amsgrad);
+/// Adds the state to `to` under PyTorch's names (step, exp_avg, exp_avg_sq, max_exp_avg_sq).
+void save_adam_state(const AdamState& from, ParamState& to);
+/// The state in `from` (already copied and shape-checked); throws ValueError when a buffer is missing.
+AdamState load_adam_state(const char* optimizer, size_t k, const ParamState& from, bool amsgrad);
+/// Adam's and AdamW's param_groups[0] entries (their options share every name).
+template <typename Options>
+void save_adam_options(const Options& options, std::map<std::string, double>& group) {
+  group["betas.0"] = std::get<0>(options.betas());
+  group["betas.1"] = std::get<1>(options.betas());
+  group["eps"] = options.eps();
+  group["weight_decay"] = options.weight_decay();
+  group["amsgrad"] = options.amsgrad() ? 1 : 0;
+}
+template <typename Options>
+void load_adam_options(const char* optimizer, Options& options, const std::map<std::string, double>& group) {
+  options.betas(std::make_tuple(state_value(group, "betas.0", optimizer), state_value(group, "betas.1", optimizer)))
+      .eps(state_value(group, "eps", optimizer))
+      .weight_decay(state_value(group, "weight_decay", optimizer))
+      .amsgrad(state_value(group, "amsgrad", optimizer) != 0);
+}
 /// Checks lr, eps, betas in [0, 1) and weight_decay, naming `optimizer` in the message.
 void check_adam_options(const char* optimizer, double lr, double beta1, double beta2, double eps, double weight_decay);
 }  // namespace detail
@@ -42,6 +64,12 @@ class Adam : public Optimizer {
   Adam(std::vector<Tensor> params, AdamOptions options = {});
   void step() override;
   const AdamOptions& options() const { return options_; }
+
+ protected:
+  void save_options(std::map<std::string, double>& group) const override;
+  void load_options(const std::map<std::string, double>& group) override;
+  void save_param_state(size_t k, ParamState& state) const override;
+  void load_param_state(size_t k, const ParamState& state) override;
 
  private:
   AdamOptions options_;

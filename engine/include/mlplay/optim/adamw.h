@@ -26,6 +26,12 @@ class AdamW : public Optimizer {
   void step() override;
   const AdamWOptions& options() const { return options_; }
 
+ protected:
+  void save_options(std::map<std::string, double>& group) const override;
+  void load_options(const std::map<std::string, double>& group) override;
+  void save_param_state(size_t k, ParamState& state) const override;
+  void load_param_state(size_t k, const ParamState& state) override;
+
  private:
   AdamWOptions options_;
   std::vector<detail::AdamState> states_;

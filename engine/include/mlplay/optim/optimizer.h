@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "mlplay/optim/arg.h"
+#include "mlplay/optim/state.h"
 #include "mlplay/tensor/tensor.h"
 
 namespace mlplay::optim {
@@ -37,7 +38,24 @@ class Optimizer {
   const std::vector<Tensor>& parameters() const { return params_; }
   const char* name() const { return name_; }
 
+  /// The state in PyTorch's shape (optimizer.state_dict()): copies of each parameter's buffers and
+  /// step, and the hyperparameters.
+  OptimizerState state_dict() const;
+  /// Restores a state_dict() of the same kind of optimizer over parameters of the same shapes (its
+  /// hyperparameters too, as PyTorch does). Throws ValueError naming what mismatched: the kind, the
+  /// parameter count or a buffer's shape (checked before anything changes), or a buffer that the loaded
+  /// options need but the state lacks (found while loading: the optimizer is then partly loaded).
+  void load_state_dict(const OptimizerState& state);
+
  protected:
+  /// param_groups[0]'s hyperparameters other than lr, under PyTorch's names (booleans as 0/1).
+  virtual void save_options(std::map<std::string, double>& group) const = 0;
+  virtual void load_options(const std::map<std::string, double>& group) = 0;
+  /// Parameter k's buffers (the live tensors; the base class copies them) and step; nothing before its first step.
+  virtual void save_param_state(size_t k, ParamState& state) const = 0;
+  /// Adopts copies of the buffers; the base class has checked their shapes.
+  virtual void load_param_state(size_t k, const ParamState& state) = 0;
+
   const char* name_;
   std::vector<Tensor> params_;
   double lr_;

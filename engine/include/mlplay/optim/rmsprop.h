@@ -28,8 +28,15 @@ class RMSprop : public Optimizer {
   void step() override;
   const RMSpropOptions& options() const { return options_; }
 
+ protected:
+  void save_options(std::map<std::string, double>& group) const override;
+  void load_options(const std::map<std::string, double>& group) override;
+  void save_param_state(size_t k, ParamState& state) const override;
+  void load_param_state(size_t k, const ParamState& state) override;
+
  private:
   RMSpropOptions options_;
+  std::vector<int64_t> steps_;            // per parameter: updates so far (PyTorch's "step"; only recorded)
   std::vector<Tensor> square_avgs_;       // per parameter, undefined until its first step
   std::vector<Tensor> grad_avgs_;         // only when centered
   std::vector<Tensor> momentum_buffers_;  // only when momentum > 0

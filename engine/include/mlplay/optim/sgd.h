@@ -27,6 +27,12 @@ class SGD : public Optimizer {
   void step() override;
   const SGDOptions& options() const { return options_; }
 
+ protected:
+  void save_options(std::map<std::string, double>& group) const override;
+  void load_options(const std::map<std::string, double>& group) override;
+  void save_param_state(size_t k, ParamState& state) const override;
+  void load_param_state(size_t k, const ParamState& state) override;
+
  private:
   SGDOptions options_;
   std::vector<Tensor> momentum_buffers_;  // per parameter, undefined until its first step

@@ -26,4 +26,14 @@ double CosineAnnealingLR::compute_lr() {
   return (1 + std::cos(pi * t / T)) / (1 + std::cos(pi * (t - 1) / T)) * (lr - eta_min_) + eta_min_;
 }
 
+void CosineAnnealingLR::save_options(std::map<std::string, double>& values) const {
+  values["T_max"] = static_cast<double>(T_max_);
+  values["eta_min"] = static_cast<double>(eta_min_);
+}
+
+void CosineAnnealingLR::load_options(const std::map<std::string, double>& values) {
+  T_max_ = static_cast<int64_t>(state_value(values, "T_max", name()));
+  eta_min_ = state_value(values, "eta_min", name());
+}
+
 }  // namespace mlplay::optim

@@ -23,4 +23,14 @@ double LinearWarmup::compute_lr() {
                              static_cast<double>(last_epoch_ - 1) * rise));
 }
 
+void LinearWarmup::save_options(std::map<std::string, double>& values) const {
+  values["total_iters"] = static_cast<double>(warmup_steps_);
+  values["start_factor"] = static_cast<double>(start_factor_);
+}
+
+void LinearWarmup::load_options(const std::map<std::string, double>& values) {
+  warmup_steps_ = static_cast<int64_t>(state_value(values, "total_iters", name()));
+  start_factor_ = state_value(values, "start_factor", name());
+}
+
 }  // namespace mlplay::optim

@@ -49,4 +49,22 @@ double OneCycleLR::compute_lr() {
   return std::max(0.0, anneal(max_lr_, min_lr_, pct));
 }
 
+void OneCycleLR::save_options(std::map<std::string, double>& values) const {
+  values["max_lr"] = static_cast<double>(max_lr_);
+  values["initial_lr"] = static_cast<double>(initial_lr_);
+  values["min_lr"] = static_cast<double>(min_lr_);
+  values["total_steps"] = static_cast<double>(total_steps_);
+  values["warmup_end_step"] = static_cast<double>(warmup_end_step_);
+  values["anneal_linear"] = anneal_strategy_ == AnnealStrategy::Linear ? 1 : 0;
+}
+
+void OneCycleLR::load_options(const std::map<std::string, double>& values) {
+  max_lr_ = state_value(values, "max_lr", name());
+  initial_lr_ = state_value(values, "initial_lr", name());
+  min_lr_ = state_value(values, "min_lr", name());
+  total_steps_ = static_cast<int64_t>(state_value(values, "total_steps", name()));
+  warmup_end_step_ = state_value(values, "warmup_end_step", name());
+  anneal_strategy_ = state_value(values, "anneal_linear", name()) != 0 ? AnnealStrategy::Linear : AnnealStrategy::Cos;
+}
+
 }  // namespace mlplay::optim

@@ -58,4 +58,32 @@ void ReduceLROnPlateau::step(double metric) {
   last_lr_ = optimizer_.lr();
 }
 
+SchedulerState ReduceLROnPlateau::state_dict() const {
+  return {"ReduceLROnPlateau",
+          {{"mode", mode_ == Mode::Max ? 1 : 0}, {"factor", factor_}, {"patience", double(patience_)},
+           {"threshold", threshold_}, {"threshold_mode", threshold_mode_ == ThresholdMode::Abs ? 1 : 0},
+           {"cooldown", double(cooldown_)}, {"min_lrs.0", min_lr_}, {"eps", eps_}, {"best", best_},
+           {"num_bad_epochs", double(num_bad_epochs_)}, {"cooldown_counter", double(cooldown_counter_)},
+           {"last_epoch", double(last_epoch_)}, {"_last_lr.0", last_lr_}}};
+}
+
+void ReduceLROnPlateau::load_state_dict(const SchedulerState& state) {
+  const char* who = "ReduceLROnPlateau";
+  check<ValueError>(state.kind == who, who, ": load_state_dict: the state was saved by ", state.kind, ", not ", who);
+  const auto& v = state.values;
+  mode_ = state_value(v, "mode", who) != 0 ? Mode::Max : Mode::Min;
+  factor_ = state_value(v, "factor", who);
+  patience_ = static_cast<int64_t>(state_value(v, "patience", who));
+  threshold_ = state_value(v, "threshold", who);
+  threshold_mode_ = state_value(v, "threshold_mode", who) != 0 ? ThresholdMode::Abs : ThresholdMode::Rel;
+  cooldown_ = static_cast<int64_t>(state_value(v, "cooldown", who));
+  min_lr_ = state_value(v, "min_lrs.0", who);
+  eps_ = state_value(v, "eps", who);
+  best_ = state_value(v, "best", who);
+  num_bad_epochs_ = static_cast<int64_t>(state_value(v, "num_bad_epochs", who));
+  cooldown_counter_ = static_cast<int64_t>(state_value(v, "cooldown_counter", who));
+  last_epoch_ = static_cast<int64_t>(state_value(v, "last_epoch", who));
+  last_lr_ = state_value(v, "_last_lr.0", who);
+}
+
 }  // namespace mlplay::optim

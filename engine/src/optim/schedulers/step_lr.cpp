@@ -16,4 +16,14 @@ double StepLR::compute_lr() {
   return optimizer_.lr() * gamma_;
 }
 
+void StepLR::save_options(std::map<std::string, double>& values) const {
+  values["step_size"] = static_cast<double>(step_size_);
+  values["gamma"] = static_cast<double>(gamma_);
+}
+
+void StepLR::load_options(const std::map<std::string, double>& values) {
+  step_size_ = static_cast<int64_t>(state_value(values, "step_size", name()));
+  gamma_ = state_value(values, "gamma", name());
+}
+
 }  // namespace mlplay::optim

@@ -15,7 +15,11 @@ class CosineAnnealingLR : public LRScheduler {
   /// Throws ValueError when T_max < 1.
   CosineAnnealingLR(Optimizer& optimizer, int64_t T_max, double eta_min = 0.0);
 
+  const char* name() const override { return "CosineAnnealingLR"; }
+
  protected:
+  void save_options(std::map<std::string, double>& values) const override;
+  void load_options(const std::map<std::string, double>& values) override;
   double compute_lr() override;
 
  private:

@@ -16,7 +16,11 @@ class LinearWarmup : public LRScheduler {
   /// 0 < start_factor <= 1 and warmup_steps >= 1.
   LinearWarmup(Optimizer& optimizer, int64_t warmup_steps = 5, double start_factor = 1.0 / 3.0);
 
+  const char* name() const override { return "LinearWarmup"; }
+
  protected:
+  void save_options(std::map<std::string, double>& values) const override;
+  void load_options(const std::map<std::string, double>& values) override;
   double compute_lr() override;
 
  private:

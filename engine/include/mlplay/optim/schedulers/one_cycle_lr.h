@@ -23,8 +23,11 @@ class OneCycleLR : public LRScheduler {
   OneCycleLR(Optimizer& optimizer, double max_lr, int64_t total_steps, double pct_start = 0.3,
              AnnealStrategy anneal_strategy = AnnealStrategy::Cos, double div_factor = 25.0,
              double final_div_factor = 1e4);
+  const char* name() const override { return "OneCycleLR"; }
 
  protected:
+  void save_options(std::map<std::string, double>& values) const override;
+  void load_options(const std::map<std::string, double>& values) override;
   /// Throws ValueError "OneCycleLR: tried to step 101 times; total_steps is 100" past the end.
   double compute_lr() override;
 

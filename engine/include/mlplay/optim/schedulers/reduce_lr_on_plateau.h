@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "mlplay/optim/optimizer.h"
+#include "mlplay/optim/state.h"
 
 namespace mlplay::optim {
 
@@ -30,6 +31,11 @@ class ReduceLROnPlateau {
   /// The best metric so far (+inf / -inf before the first step).
   double best() const { return best_; }
   int64_t num_bad_epochs() const { return num_bad_epochs_; }
+  /// scheduler.state_dict() in PyTorch's names: best, num_bad_epochs, cooldown_counter, last_epoch,
+  /// _last_lr.0 and the settings (mode 0 min / 1 max, threshold_mode 0 rel / 1 abs, min_lrs.0, ...).
+  SchedulerState state_dict() const;
+  /// Restores a state_dict() (settings too); throws ValueError when it is not a ReduceLROnPlateau's.
+  void load_state_dict(const SchedulerState& state);
 
  private:
   bool is_better(double metric) const;

@@ -13,7 +13,11 @@ class StepLR : public LRScheduler {
   /// Throws ValueError when step_size < 1.
   StepLR(Optimizer& optimizer, int64_t step_size, double gamma = 0.1);
 
+  const char* name() const override { return "StepLR"; }
+
  protected:
+  void save_options(std::map<std::string, double>& values) const override;
+  void load_options(const std::map<std::string, double>& values) override;
   double compute_lr() override;
 
  private:
