@@ -706,6 +706,37 @@ export interface MlplayModule {
   svmFit(options: SvmFitOptions): SvmFitOutput;
   /** svm: k-fold cross-validated accuracy over C × gamma, one cell per step(). */
   SvmGridSearch: new (options: SvmGridOptions) => SvmGridSearch;
+  /** model-evaluation: the header row of a CSV. */
+  modelEvalHeader(csv: string): string[];
+  /** model-evaluation: k-fold cross-validation of a classifier, one fold per step(), then the held-out test set
+   *  (engine/include/mlplay/evaluate/cross_validation.h). */
+  ModelEvalCv: new (options: import('../web/engine/protocol/model-evaluation').EvalSetup) => ModelEvalCv;
+  /** model-evaluation: ROC, precision–recall, calibration and a threshold table of out-of-fold probabilities. */
+  modelEvalBinary(options: import('../web/engine/protocol/model-evaluation').EvalBinaryParams): import('../web/engine/protocol/model-evaluation').EvalBinaryResult;
+  /** model-evaluation: a learning curve on the same folds, one training-set size per step()
+   *  (engine/include/mlplay/evaluate/learning_curve.h). */
+  ModelEvalCurve: new (options: import('../web/engine/protocol/model-evaluation').EvalCurveParams) => ModelEvalCurve;
+  /** model-evaluation: bias², variance, noise and test MSE of polynomials of degree 1 … maxDegree
+   *  (engine/include/mlplay/evaluate/bias_variance.h). */
+  modelEvalBiasVariance(options: import('../web/engine/protocol/model-evaluation').EvalBiasVarianceParams): import('../web/engine/protocol/model-evaluation').EvalBiasVarianceResult;
+}
+
+/** model-evaluation: cross-validation stepped one fold at a time (bindings/wasm/model-evaluation.cpp). */
+export interface ModelEvalCv extends Deletable {
+  step(): boolean;
+  done(): number;
+  total(): number;
+  setup(): import('../web/engine/protocol/model-evaluation').EvalSplit;
+  perFold(): Float64Array;
+  result(): Omit<import('../web/engine/protocol/model-evaluation').EvalCvResult, 'split' | 'stopped'>;
+}
+
+/** model-evaluation: a learning curve stepped one training-set size at a time. */
+export interface ModelEvalCurve extends Deletable {
+  step(): boolean;
+  done(): number;
+  total(): number;
+  result(): import('../web/engine/protocol/model-evaluation').EvalCurve;
 }
 
 /** genetic-algorithm: strings evolving toward a target (engine/include/mlplay/evolve/string_evolver.h).

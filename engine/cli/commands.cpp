@@ -7,7 +7,7 @@
 namespace mlplay::cli {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> table = {pi_command(), bench_command(), transform_command(), physics_command(), derive_command(), warp_command(), optimize_command(), fit_command(), recommend_command(), abtest_command(), info_command(), train_command(), eval_command(), dist_command(), pca_command(), kmeans_command(), dbscan_command(), hclust_command(), gmm_command(), ga_command(), hmm_command(), spam_command(), sample_command(), linreg_command(), logreg_command(), knn_command(), gnb_command(), svm_command(), tree_command(), forest_command(), boost_command()};
+  static const std::vector<Command> table = {pi_command(), bench_command(), transform_command(), physics_command(), derive_command(), warp_command(), optimize_command(), fit_command(), recommend_command(), abtest_command(), info_command(), train_command(), eval_command(), dist_command(), pca_command(), kmeans_command(), dbscan_command(), hclust_command(), gmm_command(), ga_command(), hmm_command(), spam_command(), sample_command(), linreg_command(), logreg_command(), knn_command(), gnb_command(), svm_command(), tree_command(), forest_command(), boost_command(), cv_command()};
   return table;
 }
 

@@ -55,5 +55,6 @@ Command gnb_command();
 Command svm_command();
 Command linreg_command();
 Command logreg_command();
+Command cv_command();
 
 }  // namespace mlplay::cli

@@ -39,6 +39,7 @@ export type * from './protocol/knn-naive-bayes';
 export type * from './protocol/svm';
 export type * from './protocol/decision-tree';
 export type * from './protocol/ensembles';
+export type * from './protocol/model-evaluation';
 import type { PiRunParams, PiProgress, PiResult } from './protocol/pi';
 import type { MnistReadParams, MnistReadResult, MnistLoadParams, MnistModelInfo, MnistSaveResult, MnistDataParams, MnistDataProgress, MnistDataResult, MnistTrainParams, MnistTrainProgress, MnistTrainResult, MnistMistakesParams, MnistMistakesResult } from './protocol/mnist-draw';
 import type { Vectors2dTransformParams, Vectors2dTransformResult, AsteroidsStepParams, AsteroidsFrame } from './protocol/vectors2d';
@@ -63,6 +64,7 @@ import type { MinigptLoadParams, MinigptLoadResult, MinigptInfoParams, MinigptMo
 import type { KnnNbParams, KnnNbResult, KnnNbBlobsParams, KnnNbBlobsResult } from './protocol/knn-naive-bayes';
 import type { SvmExampleParams, SvmFitParams, SvmFitResult, SvmGridParams, SvmGridProgress, SvmGridResult } from './protocol/svm';
 import type { DecisionTreeHeaderParams, DecisionTreeFitParams, DecisionTreeResult } from './protocol/decision-tree';
+import type { EvalSetup, EvalCvProgress, EvalCvResult, EvalBinaryParams, EvalBinaryResult, EvalCurveParams, EvalCurveProgress, EvalCurveResult, EvalBiasVarianceParams, EvalBiasVarianceResult } from './protocol/model-evaluation';
 import type { EnsembleForestParams, EnsembleForestResult, EnsembleAdaBoostParams, EnsembleAdaBoostResult, EnsembleBoostParams, EnsembleBoostProgress, EnsembleBoostResult, EnsembleBiasVarianceParams, EnsembleBiasVarianceResult } from './protocol/ensembles';
 
 export interface Tasks {
@@ -148,6 +150,11 @@ export interface Tasks {
   'ensembles.adaBoost': { params: EnsembleAdaBoostParams; progress: never; result: EnsembleAdaBoostResult };
   'ensembles.boost': { params: EnsembleBoostParams; progress: EnsembleBoostProgress; result: EnsembleBoostResult };
   'ensembles.biasVariance': { params: EnsembleBiasVarianceParams; progress: never; result: EnsembleBiasVarianceResult };
+  'modelEvaluation.header': { params: { csv: string }; progress: never; result: string[] };
+  'modelEvaluation.cv': { params: EvalSetup; progress: EvalCvProgress; result: EvalCvResult };
+  'modelEvaluation.binary': { params: EvalBinaryParams; progress: never; result: EvalBinaryResult };
+  'modelEvaluation.curve': { params: EvalCurveParams; progress: EvalCurveProgress; result: EvalCurveResult };
+  'modelEvaluation.biasVariance': { params: EvalBiasVarianceParams; progress: never; result: EvalBiasVarianceResult };
 }
 
 export type TaskName = keyof Tasks;

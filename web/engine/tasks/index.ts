@@ -26,6 +26,7 @@ import { physicsEdit, physicsRun, physicsScene } from './physics';
 import { vectors2dAsteroids, vectors2dTransform } from './vectors2d';
 import { decisionTreeFit, decisionTreeHeader } from './decision-tree';
 import { ensemblesAdaBoost, ensemblesBiasVariance, ensemblesBoost, ensemblesForest } from './ensembles';
+import { modelEvaluationBiasVariance, modelEvaluationBinary, modelEvaluationCurve, modelEvaluationCv, modelEvaluationHeader } from './model-evaluation';
 
 export interface TaskContext {
   engine: MlplayModule;
@@ -125,4 +126,9 @@ export const taskTable: { [T in TaskName]: Task<T> } = {
   'ensembles.adaBoost': ensemblesAdaBoost,
   'ensembles.boost': ensemblesBoost,
   'ensembles.biasVariance': ensemblesBiasVariance,
+  'modelEvaluation.header': modelEvaluationHeader,
+  'modelEvaluation.cv': modelEvaluationCv,
+  'modelEvaluation.binary': modelEvaluationBinary,
+  'modelEvaluation.curve': modelEvaluationCurve,
+  'modelEvaluation.biasVariance': modelEvaluationBiasVariance,
 };
