@@ -37,6 +37,8 @@ self.onmessage = async ({ data: { threads } }) => {
       const images = rate((count) => { for (let i = 0; i < count; i++) model.predict(one); }, 1);
       results.push({ case: 'digits-infer', impl: 'ours', threads: t, value: images });
       self.postMessage({ type: 'log', text: `ours wasm mnist-draw cnn inference t=${t}: ${(1000 / images).toFixed(4)} ms per digit` });
+      const steps = model.profileInference(one, 2000).map((s) => `${s.microseconds.toFixed(1)} µs ${s.step}`);
+      self.postMessage({ type: 'log', text: `  where the time goes (t=${t}): ${steps.join('; ')}` });
       model.delete();
     }
     self.postMessage({ type: 'results', results });

@@ -5,6 +5,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -107,6 +108,25 @@ class Model {
       return to_js(from_blob(trainer_.predict_one(x.contiguous().data_ptr()), shape));
     });
   }
+  /// Mean microseconds per step of the one-sample fast path over `repeats` runs of one input:
+  /// [{step, microseconds}], or an empty list when the model has a layer without a fast path.
+  val profile_inference(const val& inputs, double repeats) {
+    return guard([&] {
+      const Tensor x = batch_from_js("Model.profileInference", inputs, std::as_const(trainer_).model().input_shape());
+      check(x.size(0) == 1, "Model.profileInference: give one sample, got ", x.size(0));
+      check(repeats >= 1 && repeats <= 1e6 && repeats == std::floor(repeats), "Model.profileInference: repeats must be a whole number from 1 to 1e6, got ", repeats);
+      val list = val::array();
+      if (train::InferencePlan* plan = trainer_.inference_plan()) {
+        for (const auto& t : plan->profile(x.contiguous().data_ptr(), int(repeats))) {
+          val item = val::object();
+          item.set("step", t.step);
+          item.set("microseconds", t.microseconds);
+          list.call<void>("push", item);
+        }
+      }
+      return list;
+    });
+  }
   val activations(const val& inputs) {
     return guard([&] {
       const auto outputs = trainer_.activations(batch_from_js("Model.activations", inputs, trainer_.model().input_shape()));
@@ -190,6 +210,7 @@ EMSCRIPTEN_BINDINGS(mlplay_model) {
       .function("evaluate", &Model::evaluate)
       .function("predict", &Model::predict)
       .function("activations", &Model::activations)
+      .function("profileInference", &Model::profile_inference)
       .function("parameters", &Model::parameters)
       .function("summary", &Model::summary)
       .function("setLearningRate", &Model::set_learning_rate)

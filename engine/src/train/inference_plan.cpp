@@ -1,12 +1,12 @@
 #include "mlplay/train/inference_plan.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <memory>
 
 #include "mlplay/core/error.h"
-#include "mlplay/kernels/sgemm.h"
 #include "mlplay/nn/modules/activation.h"
 #include "mlplay/nn/modules/batchnorm.h"
 #include "mlplay/nn/modules/conv.h"
@@ -102,69 +102,71 @@ bool as_simple_pool(const std::shared_ptr<nn::Module>& m, Pool& pool, int64_t& k
   return false;
 }
 
-/// x (c × h × w) → columns (c·kh·kw × oh·ow), zeros in the padding (ops/conv.h's unfold, one sample).
-void im2col(const Step& s, const float* x, float* col) {
-  const int64_t L = s.conv_h * s.conv_w;
-  for (int64_t c = 0; c < s.c; ++c) {
-    for (int64_t i = 0; i < s.kh; ++i) {
-      for (int64_t j = 0; j < s.kw; ++j) {
-        float* row = col + ((c * s.kh + i) * s.kw + j) * L;
-        for (int64_t oy = 0; oy < s.conv_h; ++oy) {
-          const int64_t y = oy * s.sh + i * s.dh - s.ph;
-          float* out = row + oy * s.conv_w;
-          if (y < 0 || y >= s.h) {
-            std::fill(out, out + s.conv_w, 0.0f);
-            continue;
-          }
-          const float* in = x + (c * s.h + y) * s.w;
-          if (s.sw == 1 && s.dw == 1) {
-            // Contiguous run: zeros left of the image, the row, zeros right of it.
-            const int64_t x0 = j - s.pw;
-            for (int64_t ox = 0; ox < s.conv_w; ++ox) {
-              const int64_t xx = ox + x0;
-              out[ox] = (xx >= 0 && xx < s.w) ? in[xx] : 0.0f;
-            }
-          } else {
-            for (int64_t ox = 0; ox < s.conv_w; ++ox) {
-              const int64_t xx = ox * s.sw + j * s.dw - s.pw;
-              out[ox] = (xx >= 0 && xx < s.w) ? in[xx] : 0.0f;
-            }
-          }
-        }
-      }
-    }
+bool monotone(Activation a, float slope) { return a != Activation::leaky_relu || slope >= 0.0f; }
+
+/// v = act(v) for n values; the switch is outside the loops so each loop vectorizes.
+void activate_span(float* v, int64_t n, Activation a, float slope) {
+  switch (a) {
+    case Activation::relu:
+      for (int64_t i = 0; i < n; ++i) v[i] = v[i] > 0.0f ? v[i] : 0.0f;
+      break;
+    case Activation::leaky_relu:
+      for (int64_t i = 0; i < n; ++i) v[i] = v[i] > 0.0f ? v[i] : v[i] * slope;
+      break;
+    case Activation::sigmoid:
+    case Activation::tanh:
+      for (int64_t i = 0; i < n; ++i) v[i] = activate(v[i], a, slope);
+      break;
+    case Activation::none: break;
   }
 }
 
-/// out (c × oh × ow) = pool(act(z + bias)) for z (c × zh × zw); pool none means oh = zh.
-void epilogue(const Step& s, const float* z, float* out) {
-  const int64_t zh = s.conv_h, zw = s.conv_w;
-  for (int64_t c = 0; c < s.out_c; ++c) {
-    const float b = s.bias[size_t(c)];
-    const float* zc = z + c * zh * zw;
-    float* oc = out + c * s.out_h * s.out_w;
-    if (s.pool == Pool::none) {
-      if (s.activation == Activation::relu) {
-        for (int64_t i = 0; i < zh * zw; ++i) oc[i] = std::max(zc[i] + b, 0.0f);
-      } else {
-        for (int64_t i = 0; i < zh * zw; ++i) oc[i] = activate(zc[i] + b, s.activation, s.slope);
-      }
-      continue;
-    }
-    const int64_t k = s.pool_k;
-    const float inv = 1.0f / float(k * k);
-    for (int64_t py = 0; py < s.out_h; ++py) {
-      for (int64_t px = 0; px < s.out_w; ++px) {
-        float acc = s.pool == Pool::max ? -std::numeric_limits<float>::infinity() : 0.0f;
-        for (int64_t i = 0; i < k; ++i) {
-          const float* zr = zc + (py * k + i) * zw + px * k;
-          for (int64_t j = 0; j < k; ++j) {
-            const float v = activate(zr[j] + b, s.activation, s.slope);
-            acc = s.pool == Pool::max ? std::max(acc, v) : acc + v;
+/// Output rows [row_begin, row_end) of out (out_h × out_w × out_c, HWC) = pool(act(z)) for z
+/// (conv_h × conv_w pixels, row stride ld ≥ out_c). A max pool before a non-decreasing activation
+/// pools first: max act(z) = act(max z), with a quarter of the activations. Other cases activate z's
+/// rows in place first (z is the plan's own buffer).
+void epilogue(const Step& s, float* z, int64_t ld, float* out, int64_t row_begin, int64_t row_end) {
+  const int64_t C = s.out_c;
+  const bool pool_first = s.pool == Pool::max && monotone(s.activation, s.slope);
+  if (s.pool == Pool::none) {
+    for (int64_t q = row_begin * s.out_w; q < row_end * s.out_w; ++q) std::copy(z + q * ld, z + q * ld + C, out + q * C);
+    activate_span(out + row_begin * s.out_w * C, (row_end - row_begin) * s.out_w * C, s.activation, s.slope);
+    return;
+  }
+  const int64_t k = s.pool_k, zw = s.conv_w;
+  if (!pool_first) activate_span(z + row_begin * k * zw * ld, (row_end - row_begin) * k * zw * ld, s.activation, s.slope);
+  const float inv = 1.0f / float(k * k);
+  for (int64_t py = row_begin; py < row_end; ++py) {
+    for (int64_t px = 0; px < s.out_w; ++px) {
+      float* o = out + (py * s.out_w + px) * C;
+      const float* first = z + ((py * k) * zw + px * k) * ld;
+      std::copy(first, first + C, o);
+      for (int64_t i = 0; i < k; ++i) {
+        for (int64_t j = i == 0 ? 1 : 0; j < k; ++j) {
+          const float* v = z + ((py * k + i) * zw + px * k + j) * ld;
+          if (s.pool == Pool::max) {
+            for (int64_t ch = 0; ch < C; ++ch) o[ch] = std::max(o[ch], v[ch]);
+          } else {
+            for (int64_t ch = 0; ch < C; ++ch) o[ch] += v[ch];
           }
         }
-        oc[py * s.out_w + px] = s.pool == Pool::max ? acc : acc * inv;
       }
+      if (s.pool == Pool::avg) {
+        for (int64_t ch = 0; ch < C; ++ch) o[ch] *= inv;
+      }
+    }
+  }
+  if (pool_first) {
+    activate_span(out + row_begin * s.out_w * C, (row_end - row_begin) * s.out_w * C, s.activation, s.slope);
+  }
+}
+
+/// Channels-first (c × h × w) ↔ channels-last (h × w × c).
+void transpose_layout(const float* in, float* out, int64_t c, int64_t hw, bool to_hwc) {
+  for (int64_t ch = 0; ch < c; ++ch) {
+    for (int64_t q = 0; q < hw; ++q) {
+      if (to_hwc) out[q * c + ch] = in[ch * hw + q];
+      else out[ch * hw + q] = in[q * c + ch];
     }
   }
 }
@@ -183,7 +185,18 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
   const nn::SequentialImpl& seq = *model.module();
   const size_t n = seq.size();
   bool flat = in.size() == 1;
-  int64_t largest = plan.input_size_, largest_product = 0, largest_col = 0;
+  // After flattening a channels-last image, stored feature m is PyTorch's feature flat_order[m].
+  std::vector<int64_t> flat_order;
+  int64_t flat_c = 0, flat_hw = 0;
+  int64_t largest = plan.input_size_, largest_product = 0;
+  auto layout_step = [&](Step::Kind kind, int64_t channels, int64_t hw) {
+    Step s;
+    s.kind = kind;
+    s.c = s.out_c = channels, s.h = s.out_h = hw;
+    s.description = kind == Step::Kind::to_hwc ? "to channels-last" : "to channels-first";
+    plan.steps_.push_back(std::move(s));
+  };
+  if (!flat && c > 1 && h * w > 1) layout_step(Step::Kind::to_hwc, c, h * w);
   for (size_t i = 0; i < n;) {
     const std::shared_ptr<nn::Module> m = seq[i];
     const std::string where = "InferencePlan: layer " + std::to_string(i);
@@ -197,25 +210,26 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
     std::string why;
     if (auto conv = std::dynamic_pointer_cast<nn::Conv2dImpl>(m)) {
       const auto& o = conv->options;
+      check(!flat, where, " (conv2d): needs an image input, gets ", c * h * w, " flat features");
       check(o.groups() == 1, where, " (conv2d): grouped convolutions have no fast path");
       s.kind = Step::Kind::conv;
-      s.kh = o.kernel_size().h, s.kw = o.kernel_size().w, s.sh = o.stride().h, s.sw = o.stride().w;
-      s.ph = o.padding().h, s.pw = o.padding().w, s.dh = o.dilation().h, s.dw = o.dilation().w;
+      const int64_t kh = o.kernel_size().h, kw = o.kernel_size().w;
+      s.ph = o.padding().h, s.pw = o.padding().w;
       s.out_c = o.out_channels();
-      s.conv_h = (h + 2 * s.ph - s.dh * (s.kh - 1) - 1) / s.sh + 1;
-      s.conv_w = (w + 2 * s.pw - s.dw * (s.kw - 1) - 1) / s.sw + 1;
-      s.weight = values_of(conv->weight);
-      s.bias = conv->bias.defined() ? values_of(conv->bias) : std::vector<float>(size_t(s.out_c), 0.0f);
-      s.description = "conv2d " + std::to_string(c) + "→" + std::to_string(s.out_c) + " " + std::to_string(s.kh) + "×" +
-                      std::to_string(s.kw);
+      s.conv_h = (h + 2 * s.ph - o.dilation().h * (kh - 1) - 1) / o.stride().h + 1;
+      s.conv_w = (w + 2 * s.pw - o.dilation().w * (kw - 1) - 1) / o.stride().w + 1;
+      std::vector<float> weight = values_of(conv->weight);
+      std::vector<float> bias = conv->bias.defined() ? values_of(conv->bias) : std::vector<float>(size_t(s.out_c), 0.0f);
+      s.description = "conv2d " + std::to_string(c) + "→" + std::to_string(s.out_c) + " " + std::to_string(kh) + "×" +
+                      std::to_string(kw);
       size_t j = i + 1;
       if (auto bn = std::dynamic_pointer_cast<nn::BatchNorm2dImpl>(next(j))) {
         std::vector<float> scale, shift;
         batchnorm_affine(*bn, scale, shift);
-        const int64_t per = int64_t(s.weight.size()) / s.out_c;
+        const int64_t per = int64_t(weight.size()) / s.out_c;
         for (int64_t oc = 0; oc < s.out_c; ++oc) {
-          for (int64_t q = 0; q < per; ++q) s.weight[size_t(oc * per + q)] *= scale[size_t(oc)];
-          s.bias[size_t(oc)] = s.bias[size_t(oc)] * scale[size_t(oc)] + shift[size_t(oc)];
+          for (int64_t q = 0; q < per; ++q) weight[size_t(oc * per + q)] *= scale[size_t(oc)];
+          bias[size_t(oc)] = bias[size_t(oc)] * scale[size_t(oc)] + shift[size_t(oc)];
         }
         s.description += " + batchnorm";
         ++j;
@@ -233,8 +247,13 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
                          std::to_string(k);
         ++j;
       }
-      largest_product = std::max(largest_product, s.out_c * s.conv_h * s.conv_w);
-      largest_col = std::max(largest_col, c * s.kh * s.kw * s.conv_h * s.conv_w);
+      s.conv.in_c = c, s.conv.out_c = s.out_c, s.conv.kh = kh, s.conv.kw = kw;
+      s.conv.sh = o.stride().h, s.conv.sw = o.stride().w, s.conv.dh = o.dilation().h, s.conv.dw = o.dilation().w;
+      s.conv.padded_w = w + 2 * s.pw, s.conv.out_h = s.conv_h, s.conv.out_w = s.conv_w;
+      s.conv.pack(weight.data(), bias.data());
+      if (s.ph || s.pw) s.padded.assign(size_t((h + 2 * s.ph) * (w + 2 * s.pw) * c), 0.0f);
+      s.product_stride = s.conv.out_c_padded();
+      largest_product = std::max(largest_product, s.conv_h * s.conv_w * s.product_stride);
       c = s.out_c, h = s.out_h, w = s.out_w;
       i = j;
     } else if (auto linear = std::dynamic_pointer_cast<nn::LinearImpl>(m)) {
@@ -244,6 +263,13 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
       s.out_c = linear->weight.size(0);
       check(linear->weight.size(1) == c * h * w, where, " (linear): expects ", linear->weight.size(1), " inputs, gets ", c * h * w);
       s.c = c * h * w, s.h = s.w = 1;
+      if (!flat_order.empty()) {  // columns in the order the channels-last features are stored
+        const std::vector<float> torch_order = s.weight;
+        for (int64_t oc = 0; oc < s.out_c; ++oc) {
+          for (int64_t q = 0; q < s.c; ++q) s.weight[size_t(oc * s.c + q)] = torch_order[size_t(oc * s.c + flat_order[size_t(q)])];
+        }
+        flat_order.clear();
+      }
       s.bias = linear->bias.defined() ? values_of(linear->bias) : std::vector<float>(size_t(s.out_c), 0.0f);
       s.description = "linear " + std::to_string(s.c) + "→" + std::to_string(s.out_c);
       size_t j = i + 1;
@@ -263,16 +289,28 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
         s.description += std::string(" + ") + activation_name(a);
         ++j;
       }
+      s.linear.pack(s.weight.data(), s.bias.data(), s.out_c, s.c);
+      s.weight.clear(), s.bias.clear();
       s.out_h = s.out_w = 1;
       c = s.out_c, h = w = 1;
       i = j;
     } else if (auto bn = std::dynamic_pointer_cast<nn::BatchNormImplBase>(m)) {
       s.kind = Step::Kind::channel_affine;
-      batchnorm_affine(*bn, s.weight, s.bias);
-      check(int64_t(s.weight.size()) == (flat ? c * h * w : c), where, " (batchnorm): ", s.weight.size(), " features, input ",
+      std::vector<float> scale, shift;
+      batchnorm_affine(*bn, scale, shift);
+      check(int64_t(scale.size()) == (flat ? c * h * w : c), where, " (batchnorm): ", scale.size(), " features, input ",
             shape_text(c, h, w));
-      if (flat) s.c = c * h * w, s.h = s.w = 1;
-      s.out_c = s.c, s.out_h = s.h, s.out_w = s.w;
+      // One scale and shift per stored element: channel q mod c of a channels-last image, or the
+      // PyTorch feature a flattened channels-last element stands for.
+      const int64_t count = c * h * w;
+      s.weight.resize(size_t(count));
+      s.bias.resize(size_t(count));
+      for (int64_t q = 0; q < count; ++q) {
+        const int64_t f = flat ? (flat_order.empty() ? q : flat_order[size_t(q)]) : q % c;
+        s.weight[size_t(q)] = scale[size_t(f)];
+        s.bias[size_t(q)] = shift[size_t(f)];
+      }
+      s.out_c = c, s.out_h = h, s.out_w = w;
       s.description = "batchnorm";
       ++i;
     } else if (as_activation(m, a, slope)) {
@@ -285,13 +323,17 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
       check(!flat && h >= k && w >= k, where, " (pooling): input ", shape_text(c, h, w), " is smaller than the ", k, "×", k, " window");
       s.kind = Step::Kind::pool;
       s.pool = pool, s.pool_k = s.pool_s = k;
-      s.conv_h = h, s.conv_w = w;
+      s.conv_h = h, s.conv_w = w, s.product_stride = c;
       s.out_c = c, s.out_h = h / k, s.out_w = w / k;
-      s.bias.assign(size_t(c), 0.0f);
       s.description = std::string(pool == Pool::max ? "maxpool " : "avgpool ") + std::to_string(k) + "×" + std::to_string(k);
       h = s.out_h, w = s.out_w;
       ++i;
     } else if (std::dynamic_pointer_cast<nn::FlattenImpl>(m)) {
+      if (!flat && c > 1 && h * w > 1) {
+        flat_c = c, flat_hw = h * w;
+        flat_order.resize(size_t(c * h * w));
+        for (int64_t q = 0; q < c * h * w; ++q) flat_order[size_t(q)] = (q % c) * (h * w) + q / c;
+      }
       flat = true;
       ++i;
       continue;
@@ -304,62 +346,89 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
     largest = std::max(largest, s.out_c * s.out_h * s.out_w);
     plan.steps_.push_back(std::move(s));
   }
+  // The output in PyTorch's order: channels first.
+  if (!flat && c > 1 && h * w > 1) layout_step(Step::Kind::to_chw, c, h * w);
+  if (flat && !flat_order.empty()) layout_step(Step::Kind::to_chw, flat_c, flat_hw);
   plan.output_size_ = c * h * w;
   plan.a_.assign(size_t(largest), 0.0f);
   plan.b_.assign(size_t(largest), 0.0f);
-  plan.col_.assign(size_t(largest_col), 0.0f);
   plan.product_.assign(size_t(largest_product), 0.0f);
   return plan;
+}
+
+void InferencePlan::run_step(Step& s, float* cur, float* nxt) {
+  switch (s.kind) {
+    case Step::Kind::conv: {
+      const float* image = cur;
+      if (!s.padded.empty()) {  // copy into the zero border once per call; the border is never written
+        const int64_t padded_w = s.w + 2 * s.pw;
+        for (int64_t y = 0; y < s.h; ++y) {
+          std::copy(cur + y * s.w * s.c, cur + (y + 1) * s.w * s.c, s.padded.data() + ((y + s.ph) * padded_w + s.pw) * s.c);
+        }
+        image = s.padded.data();
+      }
+      // Only the conv rows the pooling windows cover (a partial window at the bottom edge is dropped).
+      const int64_t k = s.pool == Pool::none ? 1 : s.pool_k;
+      s.conv.run(image, product_.data(), 0, s.out_h * k * s.conv_w);
+      epilogue(s, product_.data(), s.product_stride, nxt, 0, s.out_h);
+      break;
+    }
+    case Step::Kind::linear:
+      s.linear.run(cur, nxt, 0, s.linear.panels());
+      activate_span(nxt, s.out_c, s.activation, s.slope);
+      break;
+    case Step::Kind::channel_affine:
+      for (int64_t q = 0; q < int64_t(s.weight.size()); ++q) nxt[q] = cur[q] * s.weight[size_t(q)] + s.bias[size_t(q)];
+      break;
+    case Step::Kind::activation:
+      std::copy(cur, cur + s.c * s.h * s.w, nxt);
+      activate_span(nxt, s.c * s.h * s.w, s.activation, s.slope);
+      break;
+    case Step::Kind::pool:
+      epilogue(s, cur, s.product_stride, nxt, 0, s.out_h);
+      break;
+    case Step::Kind::to_hwc:
+    case Step::Kind::to_chw:
+      transpose_layout(cur, nxt, s.c, s.h, s.kind == Step::Kind::to_hwc);
+      break;
+  }
 }
 
 const float* InferencePlan::run(const float* input) {
   std::copy(input, input + input_size_, a_.begin());
   float* cur = a_.data();
   float* nxt = b_.data();
-  for (const Step& s : steps_) {
-    switch (s.kind) {
-      case Step::Kind::conv: {
-        const int64_t K = s.c * s.kh * s.kw, L = s.conv_h * s.conv_w;
-        const bool pointwise = s.kh == 1 && s.kw == 1 && s.sh == 1 && s.sw == 1 && s.ph == 0 && s.pw == 0;
-        const float* cols = cur;
-        if (!pointwise) {
-          im2col(s, cur, col_.data());
-          cols = col_.data();
-        }
-        // Without a pool the product can go straight to the output buffer; the epilogue then works in place.
-        float* product = s.pool == Pool::none ? nxt : product_.data();
-        kernels::sgemm(false, false, s.out_c, L, K, 1.0f, s.weight.data(), K, cols, L, 0.0f, product, L);
-        epilogue(s, product, nxt);
-        break;
-      }
-      case Step::Kind::linear:
-        kernels::sgemm(false, true, 1, s.out_c, s.c, 1.0f, cur, s.c, s.weight.data(), s.c, 0.0f, nxt, s.out_c);
-        for (int64_t o = 0; o < s.out_c; ++o) nxt[o] = activate(nxt[o] + s.bias[size_t(o)], s.activation, s.slope);
-        break;
-      case Step::Kind::channel_affine: {
-        const int64_t plane = s.h * s.w;
-        for (int64_t ch = 0; ch < s.c; ++ch) {
-          for (int64_t q = 0; q < plane; ++q) {
-            nxt[ch * plane + q] = cur[ch * plane + q] * s.weight[size_t(ch)] + s.bias[size_t(ch)];
-          }
-        }
-        break;
-      }
-      case Step::Kind::activation:
-        for (int64_t q = 0; q < s.c * s.h * s.w; ++q) nxt[q] = activate(cur[q], s.activation, s.slope);
-        break;
-      case Step::Kind::pool:
-        epilogue(s, cur, nxt);
-        break;
-    }
+  for (Step& s : steps_) {
+    run_step(s, cur, nxt);
     std::swap(cur, nxt);
   }
   return cur;
 }
 
+std::vector<InferencePlan::StepTime> InferencePlan::profile(const float* input, int repeats) {
+  check(repeats >= 1, "InferencePlan::profile: repeats must be at least 1, got ", repeats);
+  std::vector<StepTime> times;
+  for (const Step& s : steps_) times.push_back({s.description, 0.0});
+  for (int r = 0; r < repeats; ++r) {
+    std::copy(input, input + input_size_, a_.begin());
+    float* cur = a_.data();
+    float* nxt = b_.data();
+    for (size_t i = 0; i < steps_.size(); ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      run_step(steps_[i], cur, nxt);
+      times[i].microseconds += std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+      std::swap(cur, nxt);
+    }
+  }
+  for (auto& t : times) t.microseconds /= repeats;
+  return times;
+}
+
 std::vector<std::string> InferencePlan::describe() const {
   std::vector<std::string> out;
-  for (const auto& s : steps_) out.push_back(s.description);
+  for (const auto& s : steps_) {
+    if (s.kind != Step::Kind::to_hwc && s.kind != Step::Kind::to_chw) out.push_back(s.description);
+  }
   return out;
 }
 

@@ -89,7 +89,7 @@ Tensor Trainer::predict(const Tensor& inputs) {
   return model_.forward(inputs);
 }
 
-const float* Trainer::predict_one(const float* input) {
+InferencePlan* Trainer::inference_plan() {
   if (plan_stale_ && !plan_unsupported_) {
     try {
       plan_ = InferencePlan::compile(model_);
@@ -99,7 +99,11 @@ const float* Trainer::predict_one(const float* input) {
     }
     plan_stale_ = false;
   }
-  if (plan_) return plan_->run(input);
+  return plan_ ? &*plan_ : nullptr;
+}
+
+const float* Trainer::predict_one(const float* input) {
+  if (InferencePlan* plan = inference_plan()) return plan->run(input);
   Shape shape = {1};
   shape.insert(shape.end(), model_.input_shape().begin(), model_.input_shape().end());
   Tensor x = zeros(shape);

@@ -96,6 +96,30 @@ TEST_CASE("InferencePlan matches the model for strides, padding, other activatio
   REQUIRE(max_difference(model, 13) < 1e-5);
 }
 
+TEST_CASE("InferencePlan keeps PyTorch's channel order through dilation, odd channel counts and flattening", "[inference_plan]") {
+  // 5 and 11 output channels (not multiples of the kernel's 8), 7×9 pixels (not a multiple of its 5),
+  // a dilated kernel, and a batch norm over the flattened channels-last features.
+  const std::string flat_spec = R"({"input": [2, 9, 11], "layers": [
+      {"type": "conv2d", "out": 5, "kernel": 3, "padding": 1, "dilation": 2},
+      {"type": "relu"},
+      {"type": "conv2d", "out": 11, "kernel": 2, "stride": 1},
+      {"type": "flatten"},
+      {"type": "batchnorm1d"},
+      {"type": "linear", "out": 4}]})";
+  train::SpecModel flat_model = train::SpecModel::from_json(flat_spec, 31);
+  perturb_batchnorms(flat_model, 32);
+  REQUIRE(max_difference(flat_model, 33) < 1e-5);
+  // An image out: the plan turns its channels-last result back into channels × height × width.
+  const std::string image_spec = R"({"input": [3, 8, 7], "layers": [
+      {"type": "conv2d", "out": 9, "kernel": 3, "padding": 1},
+      {"type": "batchnorm2d"},
+      {"type": "maxpool2d", "kernel": 2},
+      {"type": "leakyrelu", "slope": 0.2}]})";
+  train::SpecModel image_model = train::SpecModel::from_json(image_spec, 34);
+  perturb_batchnorms(image_model, 35);
+  REQUIRE(max_difference(image_model, 36) < 1e-5);
+}
+
 TEST_CASE("InferencePlan refuses layers without a fast path, naming them", "[inference_plan]") {
   train::SpecModel model = train::SpecModel::from_json(
       R"({"input": [8], "layers": [{"type": "linear", "out": 4}, {"type": "gelu"}]})", 1);

@@ -8,7 +8,14 @@
 ///   product's output (for a monotonic activation max(act(z)) = act(max(z)) is not needed: every
 ///   element is activated, then pooled, still in the same pass).
 /// - Dropout is the identity and flatten a change of view, so both disappear.
+/// - Images are kept channels-last (HWC) inside the plan, and convolutions run directly on the padded
+///   image (kernels/conv_hwc.h) instead of im2col + GEMM: no column matrix is written or packed, and
+///   a channel's values for pooling and the next layer's window are contiguous. The first linear
+///   layer after a flatten has its weight columns reordered once, so the result is PyTorch's.
 /// - Buffers are allocated once; a call runs no autograd, no tensor allocation.
+/// - It runs on the calling thread. A digit is about 80 µs of work in wasm; splitting it over two
+///   threads measured slower, not faster, in Chromium on a busy 2-core machine (0.39 vs 0.08 ms): a
+///   worker that sleeps between animation frames, or shares its core, costs more than it saves.
 ///
 /// Results equal SpecModel::forward in eval mode up to float rounding (a test checks 1e-4).
 /// The plan copies the weights: compile again after the model changes.
@@ -16,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "mlplay/kernels/conv_hwc.h"
+#include "mlplay/kernels/packed_linear.h"
 #include "mlplay/train/model_spec.h"
 
 namespace mlplay::train {
@@ -31,6 +40,14 @@ class InferencePlan {
   /// stays valid until the next call.
   const float* run(const float* input);
 
+  /// Mean microseconds per step over `repeats` runs of `input`, steps named as in describe() (plus
+  /// the layout changes when an image with several channels comes in or goes out): where the time goes.
+  struct StepTime {
+    std::string step;
+    double microseconds;
+  };
+  std::vector<StepTime> profile(const float* input, int repeats);
+
   int64_t input_size() const { return input_size_; }
   int64_t output_size() const { return output_size_; }
   /// The steps after fusion, e.g. "conv2d 1→16 3×3 + batchnorm + relu + maxpool 2×2", for docs and tests.
@@ -39,15 +56,21 @@ class InferencePlan {
   enum class Activation { none, relu, leaky_relu, sigmoid, tanh };
   enum class Pool { none, max, avg };
   struct Step {
-    enum class Kind { conv, linear, channel_affine, activation, pool } kind;
+    enum class Kind { conv, linear, channel_affine, activation, pool, to_hwc, to_chw } kind;
     std::string description;
-    // Input and output geometry: channels × height × width (linear: features × 1 × 1).
+    // Input and output geometry: channels × height × width (linear: features × 1 × 1), stored HWC.
     int64_t c = 0, h = 1, w = 1, out_c = 0, out_h = 1, out_w = 1;
-    // conv / linear: weight (out × in·kh·kw) and bias (out); channel_affine: scale (c) and shift (c).
+    // channel_affine: a scale and a shift per stored element (its channel's, or after a flatten its
+    // feature's).
     std::vector<float> weight, bias;
-    int64_t kh = 1, kw = 1, sh = 1, sw = 1, ph = 0, pw = 0, dh = 1, dw = 1;
-    // The product's spatial size before a fused pool.
-    int64_t conv_h = 1, conv_w = 1;
+    // linear: the packed weights and bias (batch norm folded in).
+    kernels::PackedLinear linear;
+    // conv: the packed kernel (bias and batch norm folded in), its padding and the padded input image.
+    kernels::ConvHwc conv;
+    int64_t ph = 0, pw = 0;
+    std::vector<float> padded;
+    // The product's spatial size before a fused pool, and its row stride (conv: out_c rounded up to 8).
+    int64_t conv_h = 1, conv_w = 1, product_stride = 0;
     Activation activation = Activation::none;
     float slope = 0.01f;
     Pool pool = Pool::none;
@@ -55,9 +78,11 @@ class InferencePlan {
   };
 
  private:
+  void run_step(Step& s, float* cur, float* nxt);
+
   int64_t input_size_ = 0, output_size_ = 0;
   std::vector<Step> steps_;
-  std::vector<float> a_, b_, col_, product_;
+  std::vector<float> a_, b_, product_;
 };
 
 }  // namespace mlplay::train

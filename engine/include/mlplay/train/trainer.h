@@ -40,6 +40,9 @@ class Trainer {
   /// else through predict(). The plan is rebuilt when the weights may have changed: after a training
   /// step, load(), or any use of the non-const model(). The pointer is valid until the next call.
   const float* predict_one(const float* input);
+  /// The plan predict_one runs (compiled now if the weights may have changed), or null when a layer
+  /// has no fast path; for profiling it step by step.
+  InferencePlan* inference_plan();
   /// Every layer's output for a batch (eval mode, no graph).
   std::vector<Tensor> activations(const Tensor& inputs);
 
