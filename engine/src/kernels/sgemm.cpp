@@ -46,22 +46,38 @@ void pack_b(bool trans_b, const float* B, int64_t ldb, int64_t k0, int64_t kc, i
   }
 }
 
-/// Packs op(A)[m0 : m0+mc, k0 : k0+kc] as ceil(mc/MR) panels of (kc, MR), zero-padded.
-void pack_a(bool trans_a, const float* A, int64_t lda, int64_t m0, int64_t mc, int64_t k0, int64_t kc, float* out) {
+/// Packs op(A)[m0 : m0+mc, k0 : k0+kc] as ceil(mc/MR) panels of (kc, MR), zero-padded. Full panels
+/// copy without a per-element test (the transpose is a template argument, so each loop is plain).
+template <bool kTransA>
+void pack_a_panels(const float* A, int64_t lda, int64_t m0, int64_t mc, int64_t k0, int64_t kc, float* out) {
   for (int64_t i = 0; i < mc; i += kMR) {
     const int64_t height = std::min(kMR, mc - i);
     float* panel = out + i * kc;
+    if (height == kMR) {
+      for (int64_t k = 0; k < kc; ++k) {
+        for (int64_t ii = 0; ii < kMR; ++ii) {
+          panel[k * kMR + ii] = kTransA ? A[(k0 + k) * lda + m0 + i + ii] : A[(m0 + i + ii) * lda + k0 + k];
+        }
+      }
+      continue;
+    }
     for (int64_t k = 0; k < kc; ++k) {
       for (int64_t ii = 0; ii < kMR; ++ii) {
-        panel[k * kMR + ii] = ii < height ? op_a(trans_a, A, lda, m0 + i + ii, k0 + k) : 0.0f;
+        panel[k * kMR + ii] = ii < height ? op_a(kTransA, A, lda, m0 + i + ii, k0 + k) : 0.0f;
       }
     }
   }
 }
 
-/// One tile of C: rows [m0, m0+mc), columns [n0, n0+nc), one K block, from packed A and B.
+void pack_a(bool trans_a, const float* A, int64_t lda, int64_t m0, int64_t mc, int64_t k0, int64_t kc, float* out) {
+  if (trans_a) return pack_a_panels<true>(A, lda, m0, mc, k0, kc, out);
+  pack_a_panels<false>(A, lda, m0, mc, k0, kc, out);
+}
+
+/// One tile of C: rows [m0, m0+mc), columns [n0, n0+nc), one K block, from packed A and B; added
+/// to C, or with `overwrite` (the first K block when beta = 0) written over it.
 void tile(const float* ap, const float* bp_block, int64_t kc, int64_t m0, int64_t mc, int64_t n0, int64_t nc,
-          float alpha, float* C, int64_t ldc) {
+          float alpha, float* C, int64_t ldc, bool overwrite) {
   for (int64_t j = 0; j < nc; j += kNR) {
     const float* bp = bp_block + (n0 + j) * kc;
     const int64_t width = std::min(kNR, nc - j);
@@ -69,13 +85,17 @@ void tile(const float* ap, const float* bp_block, int64_t kc, int64_t m0, int64_
       const int64_t height = std::min(kMR, mc - i);
       float* c = C + (m0 + i) * ldc + n0 + j;
       if (height == kMR && width == kNR) {
-        detail::microkernel<kMR>(kc, ap + i * kc, bp, alpha, c, ldc);
+        if (overwrite) detail::microkernel<kMR, true>(kc, ap + i * kc, bp, alpha, c, ldc);
+        else detail::microkernel<kMR>(kc, ap + i * kc, bp, alpha, c, ldc);
         continue;
       }
-      float scratch[kMR * kNR] = {};
-      detail::microkernel<kMR>(kc, ap + i * kc, bp, alpha, scratch, kNR);
+      float scratch[kMR * kNR];
+      detail::microkernel<kMR, true>(kc, ap + i * kc, bp, alpha, scratch, kNR);
       for (int64_t ii = 0; ii < height; ++ii)
-        for (int64_t jj = 0; jj < width; ++jj) c[ii * ldc + jj] += scratch[ii * kNR + jj];
+        for (int64_t jj = 0; jj < width; ++jj) {
+          float& out = c[ii * ldc + jj];
+          out = overwrite ? scratch[ii * kNR + jj] : out + scratch[ii * kNR + jj];
+        }
     }
   }
 }
@@ -151,7 +171,9 @@ void sgemm_rows_bt(bool trans_a, int64_t M, int64_t N, int64_t K, float alpha, c
 void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
            const float* B, int64_t ldb, float beta, float* C, int64_t ldc) {
   if (M <= 0 || N <= 0) return;
-  scale_c(M, N, beta, C, ldc);
+  const bool small = M * N * K <= 16 * 16 * 16 || M <= 4;
+  // The packed path writes C over with its first K block when beta = 0, so it needs no zeroing pass.
+  if (small || K <= 0 || alpha == 0.0f || beta != 0.0f) scale_c(M, N, beta, C, ldc);
   if (K <= 0 || alpha == 0.0f) return;
   if (M * N * K <= 16 * 16 * 16) return sgemm_small(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, C, ldc);
   if (M <= 4) {  // one or a few samples through a layer: rows of B are read once, in order
@@ -160,14 +182,18 @@ void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float al
   }
 
   const int64_t n_padded = (N + kNR - 1) / kNR * kNR;
-  std::vector<float> bp(static_cast<size_t>(std::min(K, kKC) * n_padded));
+  // Packed B, kept per calling thread between calls: packing overwrites it (padding included), so it
+  // needs neither a fresh allocation nor zeroing each time — at n = 128 both cost a few percent.
+  thread_local std::vector<float> bp;
+  if (bp.size() < static_cast<size_t>(std::min(K, kKC) * n_padded)) bp.resize(static_cast<size_t>(std::min(K, kKC) * n_padded));
+  float* const packed_b = bp.data();  // the lambdas below run on other threads: name this thread's buffer
   const int64_t row_tiles = (M + kMC - 1) / kMC, col_tiles = (N + kNB - 1) / kNB;
   for (int64_t k0 = 0; k0 < K; k0 += kKC) {
     const int64_t kc = std::min(kKC, K - k0);
     // B panels, split among threads by columns
     parallel_for(0, n_padded / kNR, std::max<int64_t>(16, (int64_t{1} << 16) / (kc * kNR)), [&](int64_t lo, int64_t hi) {
       const int64_t n0 = lo * kNR, n1 = std::min(N, hi * kNR);
-      pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, bp.data() + n0 * kc);
+      pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, packed_b + n0 * kc);
     });
     // Tiles of C, split among threads; each packs its own rows of A. Products under ~4M
     // multiply-adds stay on one thread: waking the pool would cost more than it saves.
@@ -183,7 +209,7 @@ void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float al
           pack_a(trans_a, A, lda, m0, mc, k0, kc, ap.data());
           packed_rows = m0;
         }
-        tile(ap.data(), bp.data(), kc, m0, mc, n0, nc, alpha, C, ldc);
+        tile(ap.data(), packed_b, kc, m0, mc, n0, nc, alpha, C, ldc, k0 == 0 && beta == 0.0f);
       }
     });
   }
