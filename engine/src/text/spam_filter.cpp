@@ -5,6 +5,7 @@
 
 #include "mlplay/core/error.h"
 #include "mlplay/data/table.h"
+#include "mlplay/metrics/metrics.h"
 #include "mlplay/text/email.h"
 
 namespace mlplay::text {
@@ -36,17 +37,14 @@ std::vector<LabeledText> parse_spam_corpus(std::string_view bytes) {
 }
 
 BinaryMetrics binary_metrics(const std::vector<int>& truth, const std::vector<int>& predicted) {
-  check<ValueError>(truth.size() == predicted.size(), "binary_metrics: ", truth.size(), " labels but ", predicted.size(), " predictions");
+  const metrics::ConfusionMatrix table = metrics::confusion_matrix(truth, predicted, 2);  // rows ham, spam
   BinaryMetrics m;
-  for (size_t i = 0; i < truth.size(); ++i) {
-    const bool spam = truth[i] == kSpam, flagged = predicted[i] == kSpam;
-    (spam ? (flagged ? m.tp : m.fn) : (flagged ? m.fp : m.tn)) += 1;
-  }
-  const auto ratio = [](size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); };
-  m.accuracy = ratio(m.tp + m.tn, truth.size());
-  m.precision = ratio(m.tp, m.tp + m.fp);
-  m.recall = ratio(m.tp, m.tp + m.fn);
-  m.f1 = m.precision + m.recall > 0 ? 2 * m.precision * m.recall / (m.precision + m.recall) : 0.0;
+  m.tp = size_t(table.at(kSpam, kSpam)), m.fn = size_t(table.at(kSpam, kHam));
+  m.fp = size_t(table.at(kHam, kSpam)), m.tn = size_t(table.at(kHam, kHam));
+  m.accuracy = table.total() == 0 ? 0.0 : table.accuracy();
+  m.precision = table.precision(kSpam);
+  m.recall = table.recall(kSpam);
+  m.f1 = table.f1(kSpam);
   return m;
 }
 

@@ -37,7 +37,7 @@ TEST_CASE("binary_metrics counts the confusion matrix with spam as positive", "[
   REQUIRE(none.precision == 0);
   REQUIRE(none.f1 == 0);
   REQUIRE(none.accuracy == 1);
-  REQUIRE_THROWS_WITH(binary_metrics({0}, {0, 1}), Catch::Contains("1 labels but 2 predictions"));
+  REQUIRE_THROWS_WITH(binary_metrics({0}, {0, 1}), Catch::Contains("1 true labels but 2 predictions"));
 }
 
 TEST_CASE("SpamFilter holds out a stratified 20% and classifies the toy corpus", "[text]") {

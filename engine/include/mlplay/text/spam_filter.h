@@ -25,7 +25,8 @@ struct LabeledText {
 /// (email_text). Throws IOError naming the record when the file is malformed or cut short.
 std::vector<LabeledText> parse_spam_corpus(std::string_view bytes);
 
-/// Spam is positive: tp = spam caught, fp = ham flagged as spam, fn = spam let through.
+/// Spam is positive: tp = spam caught, fp = ham flagged as spam, fn = spam let through. Counted
+/// and scored by metrics/metrics.h's confusion matrix (sklearn's conventions).
 struct BinaryMetrics {
   size_t tp = 0, fp = 0, tn = 0, fn = 0;
   double accuracy = 0, precision = 0, recall = 0, f1 = 0;  // precision/recall/F1 are 0 when undefined
