@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/data/digits.h"
 #include "mlplay/data/idx.h"
 #include "mlplay/io/safetensors.h"
@@ -29,19 +30,6 @@ using emscripten::val;
 
 double now_ms() {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-template <typename T>
-val typed_array(const char* type, const T* data, size_t n) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(n, data)));
-}
-
-template <typename T>
-std::vector<T> from_typed_array(const char* what, const char* type, const val& array) {
-  check(array.instanceof(val::global(type)), what, ": expected a ", type);
-  std::vector<T> out(static_cast<size_t>(array["length"].as<double>()));
-  val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);
-  return out;
 }
 
 struct Dataset {
@@ -129,11 +117,15 @@ class DigitReader {
         const Tensor p = softmax(logits, 1).contiguous();
         std::copy_n(p.data_ptr(), 10, probs.begin());
         top = int(std::max_element(probs.begin(), probs.end()) - probs.begin());
-        if (maps) {  // the feature maps to draw: a second, layer-by-layer forward pass, not timed
-          const auto outputs = trainer_.activations(from_blob(digit.pixels.data(), {1, 1, 28, 28}));
-          const Tensor first = outputs[2].contiguous();  // conv → batch norm → ReLU
-          channels = int(first.size(1));
-          feature_maps.assign(first.data_ptr(), first.data_ptr() + first.numel());
+        if (maps) {  // the first layer's maps to draw (conv → batch norm → ReLU, before pooling), not timed
+          train::InferencePlan* plan = trainer_.inference_plan();
+          if (plan) {
+            feature_maps = plan->first_conv_maps(digit.pixels.data());
+          } else {  // a model without a fast path: a layer-by-layer forward pass
+            const Tensor first = trainer_.activations(from_blob(digit.pixels.data(), {1, 1, 28, 28}))[2].contiguous();
+            feature_maps.assign(first.data_ptr(), first.data_ptr() + first.numel());
+          }
+          channels = int(feature_maps.size() / (28 * 28));
         }
       }
       out.set("probs", typed_array("Float32Array", probs.data(), probs.size()));

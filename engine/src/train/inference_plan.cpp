@@ -161,6 +161,15 @@ void epilogue(const Step& s, float* z, int64_t ld, float* out, int64_t row_begin
   }
 }
 
+/// A conv step's input image with its zero border: the image itself without padding, else a copy into
+/// the interior of the step's padded buffer (the border was zeroed once and is never written).
+const float* padded_input(Step& s, const float* image) {
+  if (s.padded.empty()) return image;
+  const int64_t padded_w = s.w + 2 * s.pw, row = s.w * s.c;
+  for (int64_t y = 0; y < s.h; ++y) std::copy(image + y * row, image + (y + 1) * row, s.padded.data() + ((y + s.ph) * padded_w + s.pw) * s.c);
+  return s.padded.data();
+}
+
 /// Channels-first (c × h × w) ↔ channels-last (h × w × c).
 void transpose_layout(const float* in, float* out, int64_t c, int64_t hw, bool to_hwc) {
   for (int64_t ch = 0; ch < c; ++ch) {
@@ -359,14 +368,7 @@ InferencePlan InferencePlan::compile(const SpecModel& model) {
 void InferencePlan::run_step(Step& s, float* cur, float* nxt) {
   switch (s.kind) {
     case Step::Kind::conv: {
-      const float* image = cur;
-      if (!s.padded.empty()) {  // copy into the zero border once per call; the border is never written
-        const int64_t padded_w = s.w + 2 * s.pw;
-        for (int64_t y = 0; y < s.h; ++y) {
-          std::copy(cur + y * s.w * s.c, cur + (y + 1) * s.w * s.c, s.padded.data() + ((y + s.ph) * padded_w + s.pw) * s.c);
-        }
-        image = s.padded.data();
-      }
+      const float* image = padded_input(s, cur);
       // Only the conv rows the pooling windows cover (a partial window at the bottom edge is dropped).
       const int64_t k = s.pool == Pool::none ? 1 : s.pool_k;
       s.conv.run(image, product_.data(), 0, s.out_h * k * s.conv_w);
@@ -403,6 +405,28 @@ const float* InferencePlan::run(const float* input) {
     std::swap(cur, nxt);
   }
   return cur;
+}
+
+std::vector<float> InferencePlan::first_conv_maps(const float* input) {
+  std::copy(input, input + input_size_, a_.begin());
+  float* cur = a_.data();
+  float* nxt = b_.data();
+  size_t i = 0;
+  for (; i < steps_.size() && steps_[i].kind == Step::Kind::to_hwc; ++i) {
+    run_step(steps_[i], cur, nxt);
+    std::swap(cur, nxt);
+  }
+  check(i < steps_.size() && steps_[i].kind == Step::Kind::conv, "InferencePlan::first_conv_maps: the model does not start with a convolution");
+  Step& s = steps_[i];
+  const float* image = padded_input(s, cur);
+  const int64_t pixels = s.conv_h * s.conv_w, ld = s.product_stride;
+  s.conv.run(image, product_.data(), 0, pixels);
+  activate_span(product_.data(), pixels * ld, s.activation, s.slope);
+  std::vector<float> maps(size_t(s.out_c * pixels));
+  for (int64_t ch = 0; ch < s.out_c; ++ch) {
+    for (int64_t q = 0; q < pixels; ++q) maps[size_t(ch * pixels + q)] = product_[size_t(q * ld + ch)];
+  }
+  return maps;
 }
 
 std::vector<InferencePlan::StepTime> InferencePlan::profile(const float* input, int repeats) {

@@ -120,6 +120,20 @@ TEST_CASE("InferencePlan keeps PyTorch's channel order through dilation, odd cha
   REQUIRE(max_difference(image_model, 36) < 1e-5);
 }
 
+TEST_CASE("InferencePlan::first_conv_maps equals the model's conv, batch norm and ReLU output", "[inference_plan]") {
+  train::SpecModel model = train::SpecModel::from_json(train::kMnistCnnSpec, 41);
+  perturb_batchnorms(model, 42);
+  train::InferencePlan plan = train::InferencePlan::compile(model);
+  Generator gen(43);
+  const Tensor x = randn({1, 1, 28, 28}, gen);
+  model.module()->eval();
+  NoGradGuard no_grad;
+  const Tensor expected = model.forward_all(x)[2].contiguous();  // conv → batch norm → ReLU
+  const std::vector<float> maps = plan.first_conv_maps(x.contiguous().data_ptr());
+  REQUIRE(int64_t(maps.size()) == expected.numel());
+  for (int64_t i = 0; i < expected.numel(); ++i) REQUIRE(std::abs(maps[size_t(i)] - expected.data_ptr()[i]) < 1e-4);
+}
+
 TEST_CASE("InferencePlan refuses layers without a fast path, naming them", "[inference_plan]") {
   train::SpecModel model = train::SpecModel::from_json(
       R"({"input": [8], "layers": [{"type": "linear", "out": 4}, {"type": "gelu"}]})", 1);

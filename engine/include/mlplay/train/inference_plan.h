@@ -48,6 +48,11 @@ class InferencePlan {
   };
   std::vector<StepTime> profile(const float* input, int repeats);
 
+  /// The first convolution's feature maps for `input`, after its batch norm and activation but before
+  /// its pooling (what a lesson draws), channels × height × width. Runs only that layer; throws
+  /// ValueError when the model does not start with a convolution.
+  std::vector<float> first_conv_maps(const float* input);
+
   int64_t input_size() const { return input_size_; }
   int64_t output_size() const { return output_size_; }
   /// The steps after fusion, e.g. "conv2d 1→16 3×3 + batchnorm + relu + maxpool 2×2", for docs and tests.
