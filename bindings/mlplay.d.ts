@@ -402,6 +402,8 @@ export interface DigitReader extends Deletable {
   save(): Uint8Array;
   /** Prepares width × height ink (0–1) as MNIST digits were made and runs the network on it. */
   read(ink: Float32Array, width: number, height: number, maps: boolean): import('../web/engine/protocol/mnist-draw').MnistReadResult;
+  /** Times the network on this drawing: `repeats` readings back to back, mean µs per fused step. */
+  profile(ink: Float32Array, width: number, height: number, repeats: number): import('../web/engine/protocol/mnist-draw').MnistProfileResult;
   /** Keeps the IDX files' digits (parsed and checked by the engine) for training or scoring. */
   setData(which: 'train' | 'test', imagesIdx: Uint8Array, labelsIdx: Uint8Array): void;
   dataCount(which: 'train' | 'test'): number;

@@ -138,6 +138,34 @@ class DigitReader {
     });
   }
 
+  /// Times the network on this drawing: `repeats` readings back to back through the fused plan,
+  /// mean microseconds per step and in all.
+  val profile(const val& ink, double width, double height, double repeats) {
+    return guard([&] {
+      check(std::isfinite(repeats) && repeats >= 1 && repeats <= 100000 && repeats == std::floor(repeats),
+            "DigitReader.profile: repeats must be a whole number from 1 to 100000, got ", repeats);
+      const auto pixels = from_typed_array<float>("DigitReader.profile", "Float32Array", ink);
+      const data::PreparedDigit digit = data::prepare_digit(pixels, int(width), int(height));
+      check(!digit.empty, "DigitReader.profile: the canvas is empty; draw a digit first");
+      train::InferencePlan* plan = trainer_.inference_plan();
+      check(plan != nullptr, "DigitReader.profile: this network has a layer without a fast inference path");
+      val steps = val::array();
+      double total = 0.0;
+      for (const auto& t : plan->profile(digit.pixels.data(), int(repeats))) {
+        val item = val::object();
+        item.set("step", t.step);
+        item.set("microseconds", t.microseconds);
+        steps.call<void>("push", item);
+        total += t.microseconds;
+      }
+      val out = val::object();
+      out.set("steps", steps);
+      out.set("totalMicroseconds", total);
+      out.set("repeats", repeats);
+      return out;
+    });
+  }
+
   /// Keeps MNIST digits in wasm memory: which = "train" or "test"; the IDX files' bytes (parsed and
   /// checked by the engine's IDX reader).
   void set_data(const std::string& which, const val& images_idx, const val& labels_idx) {
@@ -370,6 +398,7 @@ EMSCRIPTEN_BINDINGS(mlplay_mnist_draw) {
       .function("load", &DigitReader::load)
       .function("save", &DigitReader::save)
       .function("read", &DigitReader::read)
+      .function("profile", &DigitReader::profile)
       .function("setData", &DigitReader::set_data)
       .function("dataCount", &DigitReader::data_count)
       .function("startTraining", &DigitReader::start_training)

@@ -154,6 +154,43 @@ function describeReading(probs: Float32Array, top: number): string {
   return `Not sure: most likely ${top} (${formatPercent(probs[top])}), then ${second} (${formatPercent(probs[second])}). Is it a digit?`;
 }
 
+/** Times 1,000 readings of the current drawing in the worker and shows the mean per fused step. */
+async function profileNow(): Promise<void> {
+  const status = $('digit-profile-status');
+  const table = $<HTMLTableElement>('digit-profile-table');
+  if (pad.isEmpty()) {
+    say(status, 'Draw a digit first: the timing runs the network on your drawing.', 'error');
+    return;
+  }
+  const button = $<HTMLButtonElement>('digit-profile');
+  button.disabled = true;
+  say(status, 'Timing…');
+  try {
+    await session.ensureModel();
+    const result = await session.call('mnistDraw.profile', { ink: pad.inkValues(), width: INK_SIDE, height: INK_SIDE, repeats: 1000 });
+    const body = table.tBodies[0];
+    body.replaceChildren(...result.steps.map(({ step, microseconds }) => {
+      const row = document.createElement('tr');
+      const share = result.totalMicroseconds > 0 ? (100 * microseconds) / result.totalMicroseconds : 0;
+      for (const [tag, text] of [['th', step], ['td', microseconds.toFixed(1)], ['td', `${share.toFixed(0)}%`]] as const) {
+        const cell = document.createElement(tag);
+        if (tag === 'th') cell.scope = 'row';
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    }));
+    $('digit-profile-total').textContent = result.totalMicroseconds.toFixed(1);
+    table.hidden = false;
+    say(status, `${(result.totalMicroseconds / 1000).toFixed(3)} ms per reading, the mean of ${result.repeats.toLocaleString('en')} back to back. The single reading above is timed as you draw, so it varies with caches and whatever else this machine is doing.`);
+  } catch (error) {
+    say(status, `The engine could not time the network: ${(error as Error).message}`, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+$('digit-profile').addEventListener('click', () => void profileNow());
 $('digit-clear').addEventListener('click', () => pad.clear());
 $('digit-undo').addEventListener('click', () => pad.undo());
 canvas.addEventListener('keydown', (event) => {

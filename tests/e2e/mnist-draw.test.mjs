@@ -129,8 +129,19 @@ describe('mnist-draw', () => {
     assert.ok(ink > 20, `the 28×28 image has ink (${ink})`);
     assert.equal(await page.locator(`${byTestId('digit-maps')} canvas`).count(), 16);
     assert.ok(Number(await text(page, 'digit-inference-ms')) > 0);
+    // Time 1,000 readings of this drawing: a row per fused step and the total per reading.
+    await page.click(byTestId('digit-profile'));
+    await page.waitForSelector(`${byTestId('digit-profile-table')}:not([hidden])`);
+    const steps = await page.locator(`${byTestId('digit-profile-table')} tbody tr`).allTextContents();
+    assert.equal(steps.length, 4, steps.join(' | '));
+    assert.match(steps[0], /conv2d 1→16 3×3 \+ batchnorm \+ relu \+ maxpool 2×2/);
+    const perReading = Number(await text(page, 'digit-profile-total'));
+    assert.ok(perReading > 0 && perReading < 10_000, `${perReading} µs per reading`);
+    console.log(`mnist-draw: 1,000 readings back to back, ${perReading} µs each`);
     // Undo a stroke with the keyboard, then clear with Delete.
     await clear(page);
+    await page.click(byTestId('digit-profile'));
+    assert.match(await text(page, 'digit-profile-status'), /Draw a digit first/);
     const [top, bar] = placeStrokes(DRAWINGS.find((d) => d.t === '7-bar'));
     await drawStrokes(page, [top]);
     assert.equal(await text(page, 'digit-prediction'), '7');

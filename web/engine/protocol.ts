@@ -41,7 +41,7 @@ export type * from './protocol/decision-tree';
 export type * from './protocol/ensembles';
 export type * from './protocol/model-evaluation';
 import type { PiRunParams, PiProgress, PiResult } from './protocol/pi';
-import type { MnistReadParams, MnistReadResult, MnistLoadParams, MnistModelInfo, MnistSaveResult, MnistDataParams, MnistDataProgress, MnistDataResult, MnistTrainParams, MnistTrainProgress, MnistTrainResult, MnistMistakesParams, MnistMistakesResult } from './protocol/mnist-draw';
+import type { MnistReadParams, MnistReadResult, MnistProfileParams, MnistProfileResult, MnistLoadParams, MnistModelInfo, MnistSaveResult, MnistDataParams, MnistDataProgress, MnistDataResult, MnistTrainParams, MnistTrainProgress, MnistTrainResult, MnistMistakesParams, MnistMistakesResult } from './protocol/mnist-draw';
 import type { Vectors2dTransformParams, Vectors2dTransformResult, AsteroidsStepParams, AsteroidsFrame } from './protocol/vectors2d';
 import type { PhysicsFrame, PhysicsSceneParams, PhysicsEditParams, PhysicsRunParams, PhysicsState, PhysicsSceneResult, PhysicsRunResult } from './protocol/physics';
 import type { DerivativesPlotParams, DerivativesPlotResult, DerivativesPointParams, DerivativesPointResult, DerivativesRollParams, DerivativesRollResult } from './protocol/derivatives';
@@ -69,6 +69,7 @@ import type { EnsembleForestParams, EnsembleForestResult, EnsembleAdaBoostParams
 
 export interface Tasks {
   'mnistDraw.read': { params: MnistReadParams; progress: never; result: MnistReadResult };
+  'mnistDraw.profile': { params: MnistProfileParams; progress: never; result: MnistProfileResult };
   'mnistDraw.load': { params: MnistLoadParams; progress: never; result: MnistModelInfo };
   'mnistDraw.save': { params: Record<string, never>; progress: never; result: MnistSaveResult };
   'mnistDraw.data': { params: MnistDataParams; progress: MnistDataProgress; result: MnistDataResult };

@@ -23,7 +23,7 @@ export interface MnistReadResult {
   probs: Float32Array;
   /** The most probable digit, or -1 when empty. */
   top: number;
-  /** Milliseconds of the network's forward pass (median of a few when the drawing is new). */
+  /** Milliseconds of this reading's forward pass (one pass: caches as the last frame left them). */
   inferenceMs: number;
   /** Milliseconds of cropping, scaling and centring. */
   prepareMs: number;
@@ -32,6 +32,21 @@ export interface MnistReadResult {
   mapChannels: number;
   /** Which model answered: increases whenever the weights change (training, loading, reset). */
   modelVersion: number;
+}
+
+/** Time the network on a drawing: `repeats` readings back to back. */
+export interface MnistProfileParams {
+  ink: Float32Array;
+  width: number;
+  height: number;
+  repeats: number;
+}
+
+export interface MnistProfileResult {
+  /** The fused steps in order (e.g. "conv2d 1→16 3×3 + batchnorm + relu + maxpool 2×2"), mean µs per reading. */
+  steps: { step: string; microseconds: number }[];
+  totalMicroseconds: number;
+  repeats: number;
 }
 
 /** Load weights: the shipped model from `url`, or safetensors `bytes` (IndexedDB, an upload). */

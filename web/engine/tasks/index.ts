@@ -19,7 +19,7 @@ import { imagelabWarp } from './imagelab';
 import { pcaFit, pcaReconstruct } from './pca';
 import { clusteringCut, clusteringDbscan, clusteringGmm, clusteringGmmBic, clusteringHclust, clusteringKMeans, clusteringLoad } from './clustering';
 import { kmeansLoad, kmeansQuantize, kmeansStart, kmeansStep, kmeansSweep } from './kmeans';
-import { mnistDrawData, mnistDrawLoad, mnistDrawMistakes, mnistDrawRead, mnistDrawSave, mnistDrawTrain } from './mnist_draw';
+import { mnistDrawData, mnistDrawLoad, mnistDrawMistakes, mnistDrawProfile, mnistDrawRead, mnistDrawSave, mnistDrawTrain } from './mnist_draw';
 import { piRun } from './pi';
 import { recommenderEvaluate, recommenderLoad, recommenderRecommend, recommenderTrain } from './recommender';
 import { physicsEdit, physicsRun, physicsScene } from './physics';
@@ -46,6 +46,7 @@ export type Task<T extends TaskName> = (
 export const taskTable: { [T in TaskName]: Task<T> } = {
   'pi.run': piRun,
   'mnistDraw.read': mnistDrawRead,
+  'mnistDraw.profile': mnistDrawProfile,
   'mnistDraw.load': mnistDrawLoad,
   'mnistDraw.save': mnistDrawSave,
   'mnistDraw.data': mnistDrawData,

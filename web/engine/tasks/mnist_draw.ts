@@ -43,6 +43,17 @@ export const mnistDrawRead: Task<'mnistDraw.read'> = async (params, { engine }) 
   return digitReader(engine).read(params.ink, width, height, params.maps === true);
 };
 
+export const mnistDrawProfile: Task<'mnistDraw.profile'> = async (params, { engine }) => {
+  const task = 'mnistDraw.profile';
+  const width = wholeNumber(task, 'width', params.width, 1, 4096);
+  const height = wholeNumber(task, 'height', params.height, 1, 4096);
+  const repeats = wholeNumber(task, 'repeats', params.repeats, 1, 100_000);
+  if (!(params.ink instanceof Float32Array) || params.ink.length !== width * height) {
+    throw new Error(`${task}: ink must be a Float32Array of width × height = ${width * height} values`);
+  }
+  return digitReader(engine).profile(params.ink, width, height, repeats);
+};
+
 export const mnistDrawLoad: Task<'mnistDraw.load'> = async (params, { engine }) => {
   const r = digitReader(engine);
   if (params.bytes instanceof Uint8Array) {
