@@ -701,16 +701,16 @@ export interface MlplayModule {
   SampleRun: new (family: string, a: number, b: number, n: number, seed: number) => SampleRun;
   /** knn-naive-bayes: fits k-NN and Gaussian naive Bayes on a CSV and returns both models' decision regions on the
    *  chosen feature pair, accuracies and the accuracy against k (engine/include/mlplay/classify/{knn,gaussian_nb}.h). */
-  knnNaiveBayes(options: KnnNaiveBayesOptions): KnnNaiveBayesOutput;
+  knnNaiveBayes(options: import('../web/engine/protocol/knn-naive-bayes').KnnNbParams): import('../web/engine/protocol/knn-naive-bayes').KnnNbResult;
   /** `count` points in 3 blobs inside [0, 10]², for the knn-naive-bayes drawing pad. */
-  classifyExampleBlobs(count: number, seed: number): { xy: Float64Array; labels: Int32Array };
+  classifyExampleBlobs(count: number, seed: number): import('../web/engine/protocol/knn-naive-bayes').KnnNbBlobsResult;
   /** svm: a generated 2D set (blobs, overlap, moons, circles) as CSV text "x1,x2,class". */
   svmExampleCsv(name: string, seed: number): string;
   /** svm: fits SVC by SMO on the chosen pair (standardized) and returns the decision grid, support vectors and
    *  accuracies (engine/include/mlplay/classify/svm.h). */
-  svmFit(options: SvmFitOptions): SvmFitOutput;
+  svmFit(options: import('../web/engine/protocol/svm').SvmFitParams): import('../web/engine/protocol/svm').SvmFitResult;
   /** svm: k-fold cross-validated accuracy over C × gamma, one cell per step(). */
-  SvmGridSearch: new (options: SvmGridOptions) => SvmGridSearch;
+  SvmGridSearch: new (options: import('../web/engine/protocol/svm').SvmGridParams) => SvmGridSearch;
   /** model-evaluation: the header row of a CSV. */
   modelEvalHeader(csv: string): string[];
   /** model-evaluation: k-fold cross-validation of a classifier, one fold per step(), then the held-out test set
@@ -785,111 +785,7 @@ export interface MlplayModule {
   tourLength(xy: ArrayLike<number>, tour: ArrayLike<number>): number;
 }
 
-/** knn-naive-bayes: the options of knnNaiveBayes (bindings/wasm/knn-naive-bayes.cpp). */
-export interface KnnNaiveBayesOptions {
-  csv: string;
-  target: string;
-  /** Feature names of the picture's axes; '' = the first (second) feature. */
-  x: string;
-  y: string;
-  standardize: boolean;
-  /** Stratified test share in [0, 1); 0 = every row trains. */
-  testFraction: number;
-  seed: number;
-  k: number;
-  metric: 'euclidean' | 'manhattan' | 'cosine';
-  weights: 'uniform' | 'distance';
-  kMax: number;
-  /** Decision-grid cells a side. */
-  grid: number;
-  /** [x0, x1, y0, y1] or null for the data's box padded by 8%. */
-  bounds: [number, number, number, number] | null;
-}
-
-/** One model's scores and decision regions (grid cells in image order: the first row is the top). */
-export interface ClassifierScores {
-  trainRight: number;
-  testRight: number;
-  trainAccuracy: number;
-  testAccuracy: number;
-  allTestAccuracy: number;
-  regions: { labels: Uint8Array; confidence: Float32Array };
-}
-
-export interface KnnNaiveBayesOutput {
-  featureNames: string[];
-  classes: string[];
-  x: string;
-  y: string;
-  /** [x0, y0, …] of every row on the pair. */
-  points: Float64Array;
-  labels: Int32Array;
-  isTest: Uint8Array;
-  trainRows: number;
-  testRows: number;
-  bounds: [number, number, number, number];
-  grid: number;
-  knn: ClassifierScores & { k: number };
-  /** θ and σ² (classes × 2) on the pair, priors. */
-  gnb: ClassifierScores & { theta: Float64Array; var: Float64Array; prior: Float64Array };
-  /** k-NN accuracy for k = 1 … length (pair train/test; all-feature test). */
-  curve: { train: Float64Array; test: Float64Array | null; allTest: Float64Array | null };
-}
-
-/** svm: the settings shared by svmFit and SvmGridSearch (bindings/wasm/svm.cpp). */
-export interface SvmSetupOptions {
-  csv: string;
-  target: string;
-  x: string;
-  y: string;
-  kernel: 'linear' | 'rbf' | 'poly';
-  C: number;
-  gamma: number;
-  degree: number;
-  coef0: number;
-  /** C = 1e6. */
-  hard: boolean;
-  seed: number;
-}
-
-export interface SvmFitOptions extends SvmSetupOptions {
-  testFraction: number;
-  grid: number;
-  /** Sub-gradient descent of the linear primal: base step and epochs. */
-  lr: number;
-  epochs: number;
-}
-
-export interface SvmFitOutput {
-  featureNames: string[];
-  classes: string[];
-  x: string;
-  y: string;
-  points: Float64Array;
-  labels: Int32Array;
-  isTest: Uint8Array;
-  trainRows: number;
-  testRows: number;
-  bounds: [number, number, number, number];
-  grid: number;
-  /** f (two classes) or the largest one-vs-rest f, per cell in image order. */
-  values: Float32Array;
-  regions: Uint8Array;
-  machines: { support: Int32Array; atC: Uint8Array; intercept: number; iterations: number; converged: boolean; w?: Float64Array }[];
-  C: number;
-  supportCount: number;
-  trainAccuracy: number;
-  testAccuracy: number;
-  subgradient: { objective: Float64Array; bestObjective: number; w: Float64Array; b: number; smoObjective: number } | null;
-}
-
-export interface SvmGridOptions extends SvmSetupOptions {
-  testFraction: number;
-  Cs: number[];
-  gammas: number[];
-  folds: number;
-}
-
+/** svm: cross-validation over C × gamma stepped one cell at a time (bindings/wasm/svm.cpp). */
 export interface SvmGridSearch extends Deletable {
   step(): boolean;
   done(): number;

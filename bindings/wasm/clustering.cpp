@@ -27,12 +27,6 @@ namespace {
 using emscripten::val;
 using namespace mlplay::cluster;
 
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
 class ClusteringSessionJs {
  public:
   /// shape: 'moons' | 'circles' | 'blobs'; n points with N(0, noise²) jitter (blobs: spread = noise).

@@ -18,14 +18,6 @@ namespace {
 
 using emscripten::val;
 
-std::vector<double> doubles(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
-
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
 /// The column names of a CSV text; throws (naming row and column) when the text is malformed.
 val csv_header(const std::string& text) {
   return guard([&] { return strings(data::read_csv(text).header); });

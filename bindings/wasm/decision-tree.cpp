@@ -22,27 +22,6 @@ namespace {
 using emscripten::val;
 using namespace mlplay::tree;
 
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
-std::vector<std::string> string_list(const val& options, const char* key) {
-  const val v = options[key];
-  if (v.isUndefined() || v.isNull()) return {};
-  return emscripten::vecFromJSArray<std::string>(v);
-}
-
-double number_option(const val& options, const char* key, double fallback) {
-  const val v = options[key];
-  return v.isUndefined() || v.isNull() ? fallback : v.as<double>();
-}
-
-int int_option(const val& options, const char* key, double fallback, const char* what) {
-  return static_cast<int>(to_count(number_option(options, key, fallback), what));
-}
-
 Samples samples_of(const data::Dataset& d) { return {d.x.data(), static_cast<int64_t>(d.rows), static_cast<int64_t>(d.cols)}; }
 
 /// The nodes as parallel arrays: feature (−1 leaf), threshold, children, depth, samples, impurity,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/calculus/critical_points.h"
 #include "mlplay/calculus/derivative.h"
 #include "mlplay/calculus/expression.h"
@@ -18,12 +19,6 @@ namespace mlplay::bindings {
 namespace {
 
 using emscripten::val;
-
-/// A fresh Float32Array copied from doubles (NaN stays NaN: the page draws a gap).
-val float32_array(const std::vector<double>& values) {
-  const std::vector<float> narrow(values.begin(), values.end());
-  return val::global("Float32Array").new_(val(emscripten::typed_memory_view(narrow.size(), narrow.data())));
-}
 
 /// The result of checking an expression without throwing: a typo is an everyday event, not an error.
 struct ExpressionCheck {

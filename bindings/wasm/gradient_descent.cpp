@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/calculus/expression.h"
 #include "mlplay/optimization/contour.h"
 #include "mlplay/optimization/descent.h"
@@ -18,15 +19,6 @@ namespace {
 
 using emscripten::val;
 using optimization::Surface;
-
-template <typename T>
-val typed_array(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(values.size(), values.data())));
-}
-val float32_array(const std::vector<double>& values) {
-  const std::vector<float> narrow(values.begin(), values.end());
-  return typed_array("Float32Array", narrow);
-}
 
 /// A typed f(x, y) checked without throwing: a typo is an everyday event, not an error.
 struct SurfaceExpressionCheck {

@@ -18,7 +18,6 @@ using emscripten::val;
 using namespace mlplay::hmm;
 
 std::vector<std::string> strings(const val& array) { return emscripten::vecFromJSArray<std::string>(array); }
-std::vector<double> doubles(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
 std::vector<int> ints(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
 
 Hmm to_model(const val& spec) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/core/error.h"
 #include "mlplay/image/homography.h"
 #include "mlplay/image/warp.h"
@@ -18,7 +19,7 @@ namespace {
 using emscripten::val;
 
 val matrix_array(const Mat3& m) {
-  return val::global("Float64Array").new_(val(emscripten::typed_memory_view(m.data().size(), m.data().data())));
+  return typed_array("Float64Array", m.data().data(), m.data().size());
 }
 
 Mat3 matrix_from(const val& entries, const char* what) {
@@ -60,8 +61,8 @@ val image_homography(const val& from, const val& to) {
     const auto system = homography_system(f, t);
     val out = val::object();
     out.set("matrix", matrix_array(h));
-    out.set("a", val::global("Float64Array").new_(val(emscripten::typed_memory_view(system.a.size(), system.a.data()))));
-    out.set("b", val::global("Float64Array").new_(val(emscripten::typed_memory_view(system.b.size(), system.b.data()))));
+    out.set("a", typed_array("Float64Array", system.a));
+    out.set("b", typed_array("Float64Array", system.b));
     return out;
   });
 }
@@ -91,7 +92,7 @@ val image_warp(const val& pixels, int width, int height, const val& matrix, int 
     val(emscripten::typed_memory_view(bytes.size(), bytes.data())).call<void>("set", pixels);  // one copy in
     const Image source(width, height, std::move(bytes));
     const Image out = warp(source, forward, out_width, out_height, mode);
-    return val::global("Uint8ClampedArray").new_(val(emscripten::typed_memory_view(out.rgba.size(), out.rgba.data())));
+    return typed_array("Uint8ClampedArray", out.rgba);
   });
 }
 

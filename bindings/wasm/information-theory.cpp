@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/stats/information.h"
 
 namespace mlplay::bindings {
@@ -16,12 +17,6 @@ namespace {
 using emscripten::val;
 using namespace mlplay::stats;
 
-val float64_array(const std::vector<double>& data) {
-  return val::global("Float64Array").new_(val(emscripten::typed_memory_view(data.size(), data.data())));
-}
-
-std::vector<double> doubles(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
-
 /// {entropyP, entropyQ, crossEntropy, klPQ, klQP, terms: {entropyP, entropyQ, crossEntropy, klPQ, klQP}}.
 val information_measures(const val& p_js, const val& q_js, const std::string& unit) {
   return guard([&] {
@@ -29,11 +24,11 @@ val information_measures(const val& p_js, const val& q_js, const std::string& un
     const LogBase base = parse_log_base(unit);
     const InformationTerms t = information_terms(p, q, base);
     val terms = val::object();
-    terms.set("entropyP", float64_array(t.entropy_p));
-    terms.set("entropyQ", float64_array(t.entropy_q));
-    terms.set("crossEntropy", float64_array(t.cross_entropy));
-    terms.set("klPQ", float64_array(t.kl_pq));
-    terms.set("klQP", float64_array(t.kl_qp));
+    terms.set("entropyP", typed_array("Float64Array", t.entropy_p));
+    terms.set("entropyQ", typed_array("Float64Array", t.entropy_q));
+    terms.set("crossEntropy", typed_array("Float64Array", t.cross_entropy));
+    terms.set("klPQ", typed_array("Float64Array", t.kl_pq));
+    terms.set("klQP", typed_array("Float64Array", t.kl_qp));
     val out = val::object();
     out.set("entropyP", entropy(p, base));
     out.set("entropyQ", entropy(q, base));
@@ -52,7 +47,7 @@ void check_distribution_js(const val& p, const std::string& name) {
 
 val with_probability_js(const val& p, double index, double value) {
   return guard([&] {
-    return float64_array(with_probability(doubles(p), static_cast<size_t>(to_count(index, "withProbability: index")), value));
+    return typed_array("Float64Array", with_probability(doubles(p), static_cast<size_t>(to_count(index, "withProbability: index")), value));
   });
 }
 
@@ -60,9 +55,9 @@ val loss_curves_js(double points, const std::string& unit) {
   return guard([&] {
     const LossCurves c = classification_loss_curves(static_cast<int>(to_count(points, "lossCurves: points")), parse_log_base(unit));
     val out = val::object();
-    out.set("q", float64_array(c.q));
-    out.set("crossEntropy", float64_array(c.cross_entropy));
-    out.set("squaredError", float64_array(c.squared_error));
+    out.set("q", typed_array("Float64Array", c.q));
+    out.set("crossEntropy", typed_array("Float64Array", c.cross_entropy));
+    out.set("squaredError", typed_array("Float64Array", c.squared_error));
     return out;
   });
 }

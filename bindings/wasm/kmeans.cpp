@@ -29,12 +29,6 @@ using namespace mlplay::cluster;
 /// Silhouettes of larger data are computed on a seeded sample of this many points.
 constexpr int64_t kSilhouetteSample = 2000;
 
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
 /// The mean silhouette; NaN when fewer than two clusters hold points.
 double silhouette_or_nan(const Points& points, const std::vector<int32_t>& labels, int64_t k, uint64_t seed) {
   if (k < 2 || k >= points.n) return std::nan("");

@@ -12,6 +12,7 @@
 
 #include "guard.h"
 #include "js.h"
+#include "pair_picture.h"
 #include "mlplay/classify/decision_grid.h"
 #include "mlplay/classify/gaussian_nb.h"
 #include "mlplay/classify/knn.h"
@@ -23,12 +24,6 @@ namespace {
 
 using emscripten::val;
 using namespace mlplay::classify;
-
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
 
 size_t feature_index(const data::Dataset& data, const std::string& name, size_t fallback) {
   if (name.empty()) return std::min(fallback, data.cols - 1);
@@ -132,28 +127,8 @@ val knn_naive_bayes(const val& options) {
       curve.set("allTest", val::null());
     }
 
-    std::vector<double> points;
-    std::vector<int32_t> labels;
-    std::vector<uint8_t> is_test(data.rows, 0);
-    for (size_t i : split.test) is_test[i] = 1;
-    for (size_t i = 0; i < data.rows; ++i) {
-      points.push_back(data.at(i, fx)), points.push_back(data.at(i, fy));
-      labels.push_back(data.labels[i]);
-    }
     val out = val::object();
-    out.set("featureNames", strings(data.feature_names));
-    out.set("classes", strings(data.classes));
-    out.set("x", data.feature_names[fx]);
-    out.set("y", data.feature_names[fy]);
-    out.set("points", typed_array("Float64Array", points));
-    out.set("labels", typed_array("Int32Array", labels));
-    out.set("isTest", typed_array("Uint8Array", is_test));
-    out.set("trainRows", static_cast<double>(train.rows));
-    out.set("testRows", static_cast<double>(test.rows));
-    val bounds = val::array();
-    for (double v : {grid.x0, grid.x1, grid.y0, grid.y1}) bounds.call<void>("push", v);
-    out.set("bounds", bounds);
-    out.set("grid", static_cast<double>(cells));
+    set_pair_picture(out, data, fx, fy, split, train, test, grid);
     out.set("knn", knn_out);
     out.set("gnb", gnb_out);
     out.set("curve", curve);

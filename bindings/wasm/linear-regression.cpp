@@ -25,12 +25,6 @@ namespace {
 using emscripten::val;
 using namespace mlplay::linear_model;
 
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
 val metrics(const RegressionMetrics& m) {
   val out = val::object();
   out.set("mse", m.mse);

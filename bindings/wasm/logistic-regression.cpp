@@ -22,12 +22,6 @@ namespace {
 using emscripten::val;
 using namespace mlplay::linear_model;
 
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
 class LogisticRegressionLab {
  public:
   LogisticRegressionLab(const std::string& text, const std::string& target, const val& features, double test_fraction, double seed) {

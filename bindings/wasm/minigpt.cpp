@@ -11,25 +11,13 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/gpt/session.h"
 
 namespace mlplay::bindings {
 namespace {
 
 using emscripten::val;
-
-template <typename T>
-val typed_array(const char* type, const T* data, size_t n) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(n, data)));
-}
-
-template <typename T>
-std::vector<T> from_typed_array(const char* what, const char* type, const val& array) {
-  check(array.instanceof(val::global(type)), what, ": expected a ", type);
-  std::vector<T> out(static_cast<size_t>(array["length"].as<double>()));
-  val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);
-  return out;
-}
 
 val top_object(const gpt::BpeTokenizer& tokenizer, const gpt::TopTokens& top) {
   val out = val::object(), tokens = val::array();

@@ -24,18 +24,6 @@ namespace {
 using emscripten::val;
 using namespace mlplay::evaluate;
 
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
-std::vector<std::string> string_list(const val& options, const char* key) {
-  const val v = options[key];
-  if (v.isUndefined() || v.isNull()) return {};
-  return emscripten::vecFromJSArray<std::string>(v);
-}
-
 ModelOptions model_options(const val& m, uint64_t seed) {
   ModelOptions o;
   o.kind = parse_model(m["kind"].as<std::string>());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "guard.h"
+#include "js.h"
 #include "mlplay/tensor/factory.h"
 #include "mlplay/train/trainer.h"
 
@@ -42,7 +43,7 @@ Tensor batch_from_js(const char* what, const val& array, const Shape& per_sample
 
 val to_js(const Tensor& t) {
   const Tensor c = t.contiguous();
-  return val::global("Float32Array").new_(val(emscripten::typed_memory_view(static_cast<size_t>(c.numel()), c.data_ptr())));
+  return typed_array("Float32Array", c.data_ptr(), static_cast<size_t>(c.numel()));
 }
 
 val shape_to_js(const Shape& shape) {
@@ -171,15 +172,12 @@ class Model {
   val save() const {
     return guard([&] {
       const auto bytes = trainer_.save();
-      return val::global("Uint8Array").new_(val(emscripten::typed_memory_view(bytes.size(), bytes.data())));
+      return typed_array("Uint8Array", bytes);
     });
   }
   void load(const val& bytes) {
     guard([&] {
-      check(bytes.instanceof(val::global("Uint8Array")), "Model.load: expected a Uint8Array");
-      std::vector<uint8_t> data(static_cast<size_t>(bytes["length"].as<double>()));
-      val(emscripten::typed_memory_view(data.size(), data.data())).call<void>("set", bytes);
-      trainer_.load(data);
+      trainer_.load(from_typed_array<uint8_t>("Model.load", "Uint8Array", bytes));
     });
   }
 

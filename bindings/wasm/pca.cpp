@@ -21,19 +21,6 @@ namespace {
 using emscripten::val;
 using namespace mlplay::decomposition;
 
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
-std::vector<uint8_t> bytes_of(const val& bytes, const char* what) {
-  check(bytes.instanceof(val::global("Uint8Array")), what, ": expected a Uint8Array");
-  std::vector<uint8_t> data(static_cast<size_t>(bytes["length"].as<double>()));
-  val(emscripten::typed_memory_view(data.size(), data.data())).call<void>("set", bytes);
-  return data;
-}
-
 class PcaSessionJs {
  public:
   /// CSV text; label: a column name, "" to pick one, "none" for none.
@@ -43,7 +30,8 @@ class PcaSessionJs {
   /// The first `count` images of MNIST IDX bytes.
   void load_mnist(const val& images, const val& labels, double count) {
     guard([&] {
-      const auto set = mnist_from_idx(bytes_of(images, "PcaSession.loadMnist: images"), bytes_of(labels, "PcaSession.loadMnist: labels"));
+      const auto set = mnist_from_idx(from_typed_array<uint8_t>("PcaSession.loadMnist: images", "Uint8Array", images),
+                                      from_typed_array<uint8_t>("PcaSession.loadMnist: labels", "Uint8Array", labels));
       set_data(labeled_data_from_mnist(set, static_cast<int64_t>(count)));
     });
   }

@@ -14,6 +14,7 @@
 
 #include "guard.h"
 #include "js.h"
+#include "pair_picture.h"
 #include "mlplay/classify/decision_grid.h"
 #include "mlplay/classify/svm.h"
 #include "mlplay/cluster/datasets.h"
@@ -27,14 +28,6 @@ using namespace mlplay::classify;
 
 /// C used for a "hard" margin: large enough that no α reaches it on separable data.
 constexpr double kHardC = 1e6;
-
-val strings(const std::vector<std::string>& items) {
-  val out = val::array();
-  for (const auto& item : items) out.call<void>("push", item);
-  return out;
-}
-
-std::vector<double> numbers(const val& array) { return emscripten::convertJSArrayToNumberVector<double>(array); }
 
 /// "x1,x2,class" rows of a generated 2D set: blobs, overlap, moons or circles.
 std::string example_csv(const std::string& name, double seed_value) {
@@ -177,24 +170,7 @@ val svm_fit(const val& options) {
     } else {
       out.set("subgradient", val::null());
     }
-    std::vector<double> points;
-    std::vector<int32_t> point_labels;
-    std::vector<uint8_t> is_test(data.rows, 0);
-    for (size_t i : split.test) is_test[i] = 1;
-    for (size_t i = 0; i < data.rows; ++i) points.push_back(data.at(i, fx)), points.push_back(data.at(i, fy)), point_labels.push_back(data.labels[i]);
-    out.set("featureNames", strings(data.feature_names));
-    out.set("classes", strings(data.classes));
-    out.set("x", data.feature_names[fx]);
-    out.set("y", data.feature_names[fy]);
-    out.set("points", typed_array("Float64Array", points));
-    out.set("labels", typed_array("Int32Array", point_labels));
-    out.set("isTest", typed_array("Uint8Array", is_test));
-    out.set("trainRows", static_cast<double>(train.rows));
-    out.set("testRows", static_cast<double>(test.rows));
-    val bounds = val::array();
-    for (double v : {grid.x0, grid.x1, grid.y0, grid.y1}) bounds.call<void>("push", v);
-    out.set("bounds", bounds);
-    out.set("grid", static_cast<double>(cells));
+    set_pair_picture(out, data, fx, fy, split, train, test, grid);
     out.set("values", typed_array("Float32Array", values));
     out.set("regions", typed_array("Uint8Array", labels));
     out.set("machines", machines_out);
@@ -218,8 +194,8 @@ class SvmGridSearchJs {
           check(test_fraction >= 0 && test_fraction < 1, "svm grid: testFraction must be in [0, 1), got ", test_fraction);
           const uint64_t seed = to_count(options["seed"].as<double>(), "svm grid: seed");
           if (test_fraction > 0) data = data.subset(data::train_test_split(data, test_fraction, seed).train);
-          return std::make_unique<GridSearch>(data, std::vector<size_t>{fx, fy}, svm_options(options), numbers(options["Cs"]),
-                                              numbers(options["gammas"]), static_cast<int>(options["folds"].as<double>()),
+          return std::make_unique<GridSearch>(data, std::vector<size_t>{fx, fy}, svm_options(options), doubles(options["Cs"]),
+                                              doubles(options["gammas"]), static_cast<int>(options["folds"].as<double>()),
                                               to_count(options["seed"].as<double>(), "svm grid: seed"), true);
         })) {}
 

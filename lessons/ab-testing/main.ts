@@ -4,7 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { AbSimulateProgress, AbSimulateResult, AbTestResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, intField } from '../../web/site/hash-state';
+import { HashState, decimalHash, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -17,13 +17,6 @@ const PLAN_EXPERIMENTS = 2000;
 const PATHS = 20;
 const CROSSED = '#ea580c', CALM = '#94a3b8', LIMIT = '#dc2626';
 
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
-  };
-}
 
 const hash = new HashState({
   na: intField(4532, 1, MAX_VISITORS),

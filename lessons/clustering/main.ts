@@ -5,7 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { ClusteringData, ClusteringLinkage, ClusteringLoadParams, ClusteringShape, GmmState } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -30,13 +30,6 @@ const EXPLAIN: Record<Method, string> = {
   kmeans: 'k-means gives every point to its nearest centroid, so every border is a straight line halfway between two centroids: it cannot follow a curved moon or a ring, however it starts.',
 };
 
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
-  };
-}
 
 const hash = new HashState({
   source: choiceField<Source>('moons', SOURCES),

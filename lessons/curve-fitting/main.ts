@@ -4,7 +4,9 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { CurveFittingData, CurveFittingModel, CurveFittingProgress, CurveFittingResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { engineQueue } from '../../web/site/engine-queue';
+import { type Field, HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
+import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -20,13 +22,6 @@ const TRAIN_COLOR = '#2563eb', VALIDATION_COLOR = '#f97316';
 
 function textField(defaultValue: string): Field<string> {
   return { defaultValue, parse: (t) => (t.length > 0 && t.length <= 200 ? t : undefined), format: (v) => v };
-}
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
-  };
 }
 
 const hash = new HashState({
@@ -132,22 +127,13 @@ const periodField = decimalField($<HTMLInputElement>('cf-period'), document.getE
 
 // ---- one engine operation at a time -----------------------------------------------------------
 
-let queue: Promise<void> = Promise.resolve();
-function serial(fn: () => Promise<void>): Promise<void> {
-  const next = queue.then(fn).catch((error: unknown) => say(`The engine said: ${(error as Error).message}`, 'error'));
-  queue = next;
-  return next;
-}
+const { serial, latest } = engineQueue((error) => say(`The engine said: ${error.message}`, 'error'));
 
 /** Stops any fit and fits again once the engine is free; of several quick requests only the
  *  newest runs (dragging the degree slider queues one fit, not ten). */
-let generation = 0;
 function refit(): void {
-  const mine = ++generation;
   running?.abort();
-  void serial(async () => {
-    if (mine === generation) await fit();
-  });
+  latest(fit);
 }
 
 /** A setting changed: save the hash, fit again. */
@@ -349,14 +335,7 @@ function useOwn(text: string): void {
     }
   });
 }
-$('cf-csv-load').addEventListener('click', () => useOwn(csvText.value));
-$<HTMLInputElement>('cf-csv-file').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  const text = await file.text();
-  csvText.value = text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text;
-  useOwn(text);
-});
+csvInput(csvText, $('cf-csv-load'), $<HTMLInputElement>('cf-csv-file'), useOwn);
 
 async function start(): Promise<void> {
   sourceSelect.value = state.source;

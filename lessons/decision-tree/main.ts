@@ -4,8 +4,9 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { DecisionTreeResult, TreeCriterion, TreeMissing } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { drawAxes } from '../../web/widgets/canvas-axes';
+import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -31,16 +32,13 @@ const GRID = 160;
 const SEED = 0;
 const TEST_FRACTION = 0.2;
 
-function textField(defaultValue: string): Field<string> {
-  return { defaultValue, parse: (t) => (t.length <= 300 ? t : undefined), format: (v) => v };
-}
 
 const hash = new HashState({
   source: choiceField<Source>('titanic', ['titanic', 'iris', 'own']),
-  irisX: textField('petal_length'),
-  irisY: textField('petal_width'),
-  target: textField(''),
-  drop: textField(TITANIC_DROP),
+  irisX: textField('petal_length', 300),
+  irisY: textField('petal_width', 300),
+  target: textField('', 300),
+  drop: textField(TITANIC_DROP, 300),
   criterion: choiceField<TreeCriterion>('gini', ['gini', 'entropy']),
   depth: intField(3, 0, 15),
   minSplit: intField(2, 2, 100_000),
@@ -502,14 +500,7 @@ targetSelect.addEventListener('change', () => {
 function useOwn(text: string): void {
   queue = queue.then(() => useSource('own', text)).catch((error: Error) => say(`The engine said: ${error.message}`, 'error'));
 }
-$('dt-csv-load').addEventListener('click', () => useOwn($<HTMLTextAreaElement>('dt-csv-text').value));
-$<HTMLInputElement>('dt-csv-file').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  const text = await file.text();
-  $<HTMLTextAreaElement>('dt-csv-text').value = text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text;
-  useOwn(text);
-});
+csvInput($<HTMLTextAreaElement>('dt-csv-text'), $('dt-csv-load'), $<HTMLInputElement>('dt-csv-file'), useOwn);
 $('dt-walk-random').addEventListener('click', () => {
   if (!result) return;
   // NOTE: which row to show is a UI choice, not model math.

@@ -4,6 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { DistributionFamily, DistributionsDescription, DistributionsSampleProgress, DistributionsSampleResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
 import { type DecimalField, decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -191,12 +192,7 @@ const pField = decimalField($<HTMLInputElement>('dist-p'), document.getElementBy
 
 // ---- one engine request at a time; of several quick ones only the newest of each kind runs -----
 
-let queue: Promise<void> = Promise.resolve();
-function serial(fn: () => Promise<void>): Promise<void> {
-  const next = queue.then(fn).catch((error: unknown) => say(status, `The engine said: ${(error as Error).message}`, 'error'));
-  queue = next;
-  return next;
-}
+const { serial } = engineQueue((error) => say(status, `The engine said: ${error.message}`, 'error'));
 const generations = { describe: 0, sample: 0, clt: 0 };
 let sampleRun: AbortController | null = null;
 let cltRun: AbortController | null = null;

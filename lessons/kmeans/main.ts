@@ -4,7 +4,8 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { KMeansData, KMeansInitName, KMeansLoadParams, KMeansState, KMeansStepResult, KMeansSummary, KMeansSweepRow } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
+import { csvInput } from '../../web/widgets/csv-input';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -28,13 +29,6 @@ const PHOTO = 'data/images/nagasaki-boats.jpg';
 const PHOTO_CREDIT = `Photo: ${document.getElementById('km-bundled-credit')?.textContent ?? ''}`;
 const MAX_K = 20, SWEEP_K = 10, SWEEP_RUNS = 5, MAX_ITER = 300, TOL = 1e-4, QUANTIZE_SAMPLE = 10000;
 
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
-  };
-}
 
 const hash = new HashState({
   source: choiceField<Source>('blobs', SOURCES),
@@ -567,14 +561,7 @@ sourceSelect.addEventListener('change', () => {
 function useOwn(text: string): void {
   void dataChanged({ source: 'csv', csv: text, label: '' });
 }
-$('km-csv-load').addEventListener('click', () => useOwn(csvText.value));
-$<HTMLInputElement>('km-csv-file').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  const text = await file.text();
-  csvText.value = text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text;
-  useOwn(text);
-});
+csvInput(csvText, $('km-csv-load'), $<HTMLInputElement>('km-csv-file'), useOwn);
 
 colorsSlider.addEventListener('input', () => {
   state.colors = Number(colorsSlider.value);

@@ -4,7 +4,8 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { KnnMetric, KnnNbResult, KnnWeights } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { engineQueue } from '../../web/site/engine-queue';
+import { type Field, HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { decimalField, formatFixed3 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -44,9 +45,6 @@ interface DrawnPoint {
   c: number;
 }
 
-function textField(defaultValue: string): Field<string> {
-  return { defaultValue, parse: (t) => (t.length <= 100 ? t : undefined), format: (v) => v };
-}
 /** Drawn points as "x,y,c;x,y,c…" with x, y in [0, 10] and c a class index. */
 const pointsField: Field<DrawnPoint[]> = {
   defaultValue: [],
@@ -65,8 +63,8 @@ const pointsField: Field<DrawnPoint[]> = {
 
 const hash = new HashState({
   data: choiceField<DataName>('iris', ['iris', 'wine', 'drawn']),
-  x: textField(''),
-  y: textField(''),
+  x: textField('', 100),
+  y: textField('', 100),
   std: intField(1, 0, 1),
   k: intField(5, 1, K_MAX),
   metric: choiceField<KnnMetric>('euclidean', ['euclidean', 'manhattan', 'cosine']),
@@ -132,15 +130,9 @@ const pyField = decimalField($<HTMLInputElement>('kn-py'), pointMessage, { label
 
 // ---- one engine call at a time; of several quick requests only the newest runs -------------------
 
-let queue: Promise<void> = Promise.resolve();
-let generation = 0;
+const { latest } = engineQueue((error) => say(`The engine said: ${error.message}`, 'error'));
 function refresh(): void {
-  const mine = ++generation;
-  queue = queue
-    .then(async () => {
-      if (mine === generation) await fit();
-    })
-    .catch((error: unknown) => say(`The engine said: ${(error as Error).message}`, 'error'));
+  latest(fit);
 }
 
 function changed(): void {

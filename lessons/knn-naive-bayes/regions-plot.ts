@@ -2,8 +2,7 @@
 // where the model is surer), the samples on top (training dots filled, test dots as rings), and
 // optionally one axis-aligned ellipse per class at 1σ and 2σ (Gaussian naive Bayes). Pure drawing:
 // every number comes from the engine.
-import { drawAxes } from '../../web/widgets/canvas-axes';
-import { CLASS_COLORS, drawClassGrid } from '../../web/widgets/class-regions';
+import { CLASS_COLORS, clearCanvas, drawClassGrid, drawRegionAxes, drawSample, regionArea } from '../../web/widgets/class-regions';
 
 export { CLASS_COLORS } from '../../web/widgets/class-regions';
 
@@ -53,20 +52,12 @@ export class RegionsPlot {
   }
 
   private draw(): void {
-    const { canvas, data } = this;
-    const dpr = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth, height = canvas.clientHeight;
-    if (width === 0 || height === 0) return;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, width, height);
-    if (!data) return;
-    const [x0, x1, y0, y1] = data.bounds;
-    const w = width - PAD.left - PAD.right, h = height - PAD.top - PAD.bottom;
-    const px = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * w;
-    const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
+    const { data } = this;
+    const frame = clearCanvas(this.canvas);
+    if (!frame || !data) return;
+    const { g, width, height } = frame;
+    const area = regionArea(width, height, PAD, data.bounds);
+    const { x0, x1, y0, y1, w, h, px, py } = area;
 
     if (data.labels && data.confidence) {
       const labels = data.labels, confidence = data.confidence;
@@ -74,16 +65,9 @@ export class RegionsPlot {
       drawClassGrid(g, data.grid, (i) => data.colorOf(labels[i]), (i) => {
         const sure = Math.max(0, Math.min(1, (confidence[i] - floor) / (1 - floor)));
         return 0.12 + 0.33 * sure;
-      }, { left: PAD.left, top: PAD.top, w, h }, false);
+      }, area, false);
     }
-    drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
-      xTitle: this.labels.x,
-      yTitle: this.labels.y,
-      xSpacing: 70,
-      ySpacing: 45,
-      xTitleInset: 6,
-      yTitleX: 12,
-    });
+    drawRegionAxes(g, area, height, this.labels);
 
     g.save();
     g.beginPath(), g.rect(PAD.left, PAD.top, w, h), g.clip();
@@ -107,21 +91,7 @@ export class RegionsPlot {
     const r = points.length > 600 ? 3 : 4;
     for (let i = 0; i < pointLabels.length; i++) {
       const color = CLASS_COLORS[data.colorOf(pointLabels[i]) % CLASS_COLORS.length];
-      const cx = px(points[2 * i]), cy = py(points[2 * i + 1]);
-      g.beginPath(), g.arc(cx, cy, r, 0, 2 * Math.PI);
-      if (isTest && isTest[i]) {
-        g.fillStyle = '#ffffff';
-        g.fill();
-        g.strokeStyle = color;
-        g.lineWidth = 2.2;
-        g.stroke();
-      } else {
-        g.fillStyle = color;
-        g.fill();
-        g.strokeStyle = '#ffffff';
-        g.lineWidth = 1;
-        g.stroke();
-      }
+      drawSample(g, px(points[2 * i]), py(points[2 * i + 1]), r, color, Boolean(isTest && isTest[i]));
     }
     g.restore();
   }

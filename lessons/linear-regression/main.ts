@@ -5,7 +5,9 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { LinearRegressionAnalysis, LinearRegressionData, LinearRegressionFit, LinearRegressionGdProgress, LinearRegressionPenalty } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { engineQueue } from '../../web/site/engine-queue';
+import { HashState, choiceField, decimalHash, intField, textField } from '../../web/site/hash-state';
+import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart, type SeriesSpec } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -24,22 +26,12 @@ const LEGEND_LIMIT = 8;
 const PATH_POINTS = 40, RACE_EPOCHS = 300;
 
 type Source = 'ames' | 'ames1' | 'own';
-function textField(defaultValue: string): Field<string> {
-  return { defaultValue, parse: (t) => (t.length <= 4000 ? t : undefined), format: (v) => v };
-}
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
-  };
-}
 
 const hash = new HashState({
   source: choiceField<Source>('ames', ['ames', 'ames1', 'own']),
-  target: textField('Sale_Price'),
+  target: textField('Sale_Price', 4000),
   /** Feature columns joined by '|'; '' = the source's default. */
-  features: textField(''),
+  features: textField('', 4000),
   test: intField(20, 10, 50),
   scale: intField(1, 0, 1),
   penalty: choiceField<LinearRegressionPenalty>('none', ['none', 'ridge', 'lasso']),
@@ -177,20 +169,11 @@ const batchField = numberField($<HTMLInputElement>('lr-batch'), document.getElem
 
 // ---- one engine operation at a time --------------------------------------------------------------
 
-let queue: Promise<void> = Promise.resolve();
-function serial(fn: () => Promise<void>): Promise<void> {
-  const next = queue.then(fn).catch((error: unknown) => say('lr-status', `The engine said: ${(error as Error).message}`, 'error'));
-  queue = next;
-  return next;
-}
+const { serial, latest } = engineQueue((error) => say('lr-status', `The engine said: ${error.message}`, 'error'));
 /** Of several quick requests only the newest runs. */
-let generation = 0;
 function schedule(fn: () => Promise<void>): void {
-  const mine = ++generation;
   running?.abort();
-  void serial(async () => {
-    if (mine === generation) await fn();
-  });
+  latest(fn);
 }
 const reload = () =>
   schedule(async () => {
@@ -586,14 +569,7 @@ function useOwn(text: string): void {
     }
   });
 }
-$('lr-csv-load').addEventListener('click', () => useOwn(csvText.value));
-$<HTMLInputElement>('lr-csv-file').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  const text = await file.text();
-  csvText.value = text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text;
-  useOwn(text);
-});
+csvInput(csvText, $('lr-csv-load'), $<HTMLInputElement>('lr-csv-file'), useOwn);
 
 async function start(): Promise<void> {
   sourceSelect.value = state.source;

@@ -5,7 +5,9 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { LogisticRegressionData, LogisticRegressionProgress, LogisticRegressionResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { engineQueue } from '../../web/site/engine-queue';
+import { HashState, choiceField, decimalHash, intField, textField } from '../../web/site/hash-state';
+import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -33,22 +35,12 @@ const FILES: Record<Exclude<Source, 'own'>, { path: string; target: string; x: s
 const SEED = 1, TEST_FRACTION = 0.2, GRID = 120;
 const TRAIN_COLOR = '#2563eb', TEST_COLOR = '#f97316';
 
-function textField(defaultValue: string): Field<string> {
-  return { defaultValue, parse: (t) => (t.length <= 200 ? t : undefined), format: (v) => v };
-}
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
-  };
-}
 
 const hash = new HashState({
   source: choiceField<Source>('iris', ['iris', 'cancer', 'own']),
-  target: textField('species'),
-  x: textField('petal_length'),
-  y: textField('petal_width'),
+  target: textField('species', 200),
+  x: textField('petal_length', 200),
+  y: textField('petal_width', 200),
   all: intField(0, 0, 1),
   lr: decimalHash(0.5, 1e-6, 100),
   epochs: intField(300, 1, 100_000),
@@ -148,19 +140,10 @@ const l2Field = decimalField($<HTMLInputElement>('lg-l2'), document.getElementBy
 
 // ---- one engine operation at a time -----------------------------------------------------------------
 
-let queue: Promise<void> = Promise.resolve();
-function serial(fn: () => Promise<void>): Promise<void> {
-  const next = queue.then(fn).catch((error: unknown) => say(`The engine said: ${(error as Error).message}`, 'error'));
-  queue = next;
-  return next;
-}
-let generation = 0;
+const { serial, latest } = engineQueue((error) => say(`The engine said: ${error.message}`, 'error'));
 function schedule(fn: () => Promise<void>): void {
-  const mine = ++generation;
   running?.abort();
-  void serial(async () => {
-    if (mine === generation) await fn();
-  });
+  latest(fn);
 }
 const retrain = () => schedule(train);
 const reload = () =>
@@ -455,14 +438,7 @@ function useOwn(text: string): void {
     }
   });
 }
-$('lg-csv-load').addEventListener('click', () => useOwn(csvText.value));
-$<HTMLInputElement>('lg-csv-file').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  const text = await file.text();
-  csvText.value = text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text;
-  useOwn(text);
-});
+csvInput(csvText, $('lg-csv-load'), $<HTMLInputElement>('lg-csv-file'), useOwn);
 
 async function start(): Promise<void> {
   sourceSelect.value = state.source;

@@ -5,7 +5,7 @@
 // training panel in training.ts).
 import type { MinigptModelInfo, MinigptSlot, MinigptToken } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { type Field, HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
 import { numberField } from '../../web/widgets/number-field';
@@ -21,13 +21,6 @@ const MAX_PROMPT_IN_URL = 2000;
 const MAX_TOKENS = 5000;
 const MAX_SEED = 2 ** 31 - 1;
 
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
-  };
-}
 
 function textHash(defaultValue: string, maxLength: number): Field<string> {
   return { defaultValue, parse: (t) => (t.length <= maxLength ? t : undefined), format: (v) => (v.length <= maxLength ? v : v.slice(0, maxLength)) };

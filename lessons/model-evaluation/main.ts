@@ -5,7 +5,8 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { EvalBiasVarianceResult, EvalBinaryResult, EvalCvResult, EvalModelKind, EvalSetup, EvalSplit } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
+import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -35,13 +36,10 @@ const LOGREG = { lr: 0.5, epochs: 200 };
 const CURVE_POINTS = 8;
 const BV = { datasets: 200, grid: 101, keep: 20, seed: 0 };
 
-function textField(defaultValue: string): Field<string> {
-  return { defaultValue, parse: (t) => (t.length <= 200 ? t : undefined), format: (v) => v };
-}
 
 const hash = new HashState({
   data: choiceField<Source>('cancer', ['iris', 'wine', 'cancer', 'titanic', 'own']),
-  target: textField(''),
+  target: textField('', 200),
   model: choiceField<EvalModelKind>('logreg', ['logreg', 'knn', 'gnb', 'svm', 'tree', 'forest']),
   l2: choiceField('0.01', ['0', '0.001', '0.01', '0.1', '1']),
   k: intField(5, 1, 1000),
@@ -521,14 +519,7 @@ $<HTMLSelectElement>('bv-points').addEventListener('change', (event) => {
 function useOwn(text: string): void {
   useSource('own', text).catch((error: Error) => say(status, `The engine said: ${error.message}`, 'error'));
 }
-$('me-csv-load').addEventListener('click', () => useOwn($<HTMLTextAreaElement>('me-csv-text').value));
-$<HTMLInputElement>('me-csv-file').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  const text = await file.text();
-  $<HTMLTextAreaElement>('me-csv-text').value = text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text;
-  useOwn(text);
-});
+csvInput($<HTMLTextAreaElement>('me-csv-text'), $('me-csv-load'), $<HTMLInputElement>('me-csv-file'), useOwn);
 window.addEventListener('resize', () => {
   drawBinary();
   drawBiasVariance();

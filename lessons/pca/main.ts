@@ -4,7 +4,9 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { PcaComponentProgress, PcaFitParams, PcaFitResult, PcaSource } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { engineQueue } from '../../web/site/engine-queue';
 import { HashState, choiceField, intField } from '../../web/site/hash-state';
+import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -114,20 +116,11 @@ const sampleField = numberField($<HTMLInputElement>('pca-sample'), document.getE
 
 // ---- one engine operation at a time ------------------------------------------------------------
 
-let queue: Promise<void> = Promise.resolve();
-function serial(fn: () => Promise<void>): Promise<void> {
-  const next = queue.then(fn).catch((error: unknown) => say(`The engine said: ${(error as Error).message}`, 'error'));
-  queue = next;
-  return next;
-}
-let generation = 0;
+const { serial, latest, ticket } = engineQueue((error) => say(`The engine said: ${error.message}`, 'error'));
 /** Stops a running fit and fits again; of several quick requests only the newest runs. */
 function refit(): void {
-  const mine = ++generation;
   running?.abort();
-  void serial(async () => {
-    if (mine === generation) await fit();
-  });
+  latest(fit);
 }
 
 // ---- data ------------------------------------------------------------------------------------------
@@ -462,12 +455,12 @@ sourceSelect.addEventListener('change', () => {
   state.x = 1;
   state.y = 2;
   running?.abort();
-  const mine = ++generation;
+  const newest = ticket();
   void serial(async () => {
     await loadBuiltIn(source);
     showControls();
     saveState();
-    if (mine === generation) await fit();
+    if (newest()) await fit();
   });
 });
 
@@ -490,14 +483,7 @@ function useOwn(text: string): void {
     }
   });
 }
-$('pca-csv-load').addEventListener('click', () => useOwn(csvText.value));
-$<HTMLInputElement>('pca-csv-file').addEventListener('change', async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
-  const text = await file.text();
-  csvText.value = text.length > 20_000 ? `${text.slice(0, 20_000)}\n…` : text;
-  useOwn(text);
-});
+csvInput(csvText, $('pca-csv-load'), $<HTMLInputElement>('pca-csv-file'), useOwn);
 
 async function start(): Promise<void> {
   const source = state.source === 'csv' ? 'iris' : state.source;

@@ -4,6 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { PhysicsEdit, PhysicsFrame, PhysicsIntegrator, PhysicsSceneName, PhysicsSnapshot } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -94,13 +95,8 @@ const signed = (x: number) => (!Number.isFinite(x) ? String(x) : (x >= 0 ? '+' :
 
 // ---- one engine operation at a time ---------------------------------------------------------
 
-let queue: Promise<void> = Promise.resolve();
 /** Runs `fn` after every earlier operation; an error becomes the status line. */
-function serial(fn: () => Promise<void>): Promise<void> {
-  const next = queue.then(fn).catch((error: unknown) => say(`The engine said: ${(error as Error).message}`, 'error'));
-  queue = next;
-  return next;
-}
+const { serial } = engineQueue((error) => say(`The engine said: ${error.message}`, 'error'));
 
 async function stop(): Promise<void> {
   if (!running) return;

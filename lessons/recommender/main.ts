@@ -13,7 +13,7 @@ import type {
   RecommenderTrainResult,
 } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { type Field, HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -45,13 +45,6 @@ function ratingsField(defaultValue: Map<number, number>): Field<Map<number, numb
       return out;
     },
     format: (value) => [...value].map(([id, stars]) => `${id}:${stars}`).join(','),
-  };
-}
-function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
-  return {
-    defaultValue,
-    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
-    format: formatSignificant6,
   };
 }
 

@@ -4,7 +4,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { SpamClassification, SpamEvaluation, SpamHeldOutMessage, SpamLoadResult, SpamWord } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { renderPieces, renderPushes, renderScore, renderVerdict, renderWordTable } from './render';
@@ -20,16 +20,13 @@ const MAX_OWN_IN_HASH = 1_000;
 const CELLS = ['all', 'fp', 'fn', 'tp', 'tn'] as const;
 type Cell = (typeof CELLS)[number];
 
-function textField(defaultValue: string): Field<string> {
-  return { defaultValue, parse: (t) => (t.length <= MAX_OWN_IN_HASH ? t : undefined), format: (v) => v };
-}
 
 const hash = new HashState({
   alpha: intField(30, 0, 50),
   cell: choiceField<Cell>('fp', CELLS),
   message: intField(0, 0, 100_000),
-  text: textField('FREE MONEY!!! Click here to claim your prize!!!'),
-  word: textField('free'),
+  text: textField('FREE MONEY!!! Click here to claim your prize!!!', MAX_OWN_IN_HASH),
+  word: textField('free', MAX_OWN_IN_HASH),
 });
 const state = hash.read();
 const saveState = () => hash.write(state);

@@ -5,7 +5,8 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { SvmExample, SvmFitResult, SvmGridProgress, SvmKernel, SvmSetup } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
-import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
+import { engineQueue } from '../../web/site/engine-queue';
+import { type Field, HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -30,14 +31,11 @@ function logField(defaultValue: number, min: number, max: number): Field<number>
     format: (v) => v.toFixed(1),
   };
 }
-function textField(defaultValue: string): Field<string> {
-  return { defaultValue, parse: (t) => (t.length <= 100 ? t : undefined), format: (v) => v };
-}
 
 const hash = new HashState({
   data: choiceField<DataName>('overlap', ['blobs', 'overlap', 'moons', 'circles', 'iris']),
-  x: textField(''),
-  y: textField(''),
+  x: textField('', 100),
+  y: textField('', 100),
   kernel: choiceField<SvmKernel>('linear', ['linear', 'rbf', 'poly']),
   logC: logField(0, -2, 3),
   logGamma: logField(0, -2, 2),
@@ -97,15 +95,9 @@ const seedField = numberField($<HTMLInputElement>('svm-seed'), document.getEleme
 
 // ---- one fit at a time; of several quick requests (a slider being dragged) only the newest runs ----
 
-let queue: Promise<void> = Promise.resolve();
-let generation = 0;
+const { latest } = engineQueue((error) => say(`The engine said: ${error.message}`, 'error'));
 function refresh(): void {
-  const mine = ++generation;
-  queue = queue
-    .then(async () => {
-      if (mine === generation) await fit();
-    })
-    .catch((error: unknown) => say(`The engine said: ${(error as Error).message}`, 'error'));
+  latest(fit);
 }
 
 function changed(options: { keepGrid?: boolean } = {}): void {

@@ -2,8 +2,7 @@
 // boundary), the boundary f = 0 and the margins f = ±1 traced by marching squares, the samples
 // (training dots filled, test dots as rings) and the support vectors circled (α = C in red). Pure
 // drawing: every number comes from the engine.
-import { drawAxes } from '../../web/widgets/canvas-axes';
-import { CLASS_COLORS, drawClassGrid } from '../../web/widgets/class-regions';
+import { CLASS_COLORS, clearCanvas, drawClassGrid, drawRegionAxes, drawSample, regionArea } from '../../web/widgets/class-regions';
 
 export { CLASS_COLORS } from '../../web/widgets/class-regions';
 
@@ -66,33 +65,18 @@ export class SvmPlot {
   }
 
   private draw(): void {
-    const { canvas, data } = this;
-    const dpr = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth, height = canvas.clientHeight;
-    if (width === 0 || height === 0) return;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, width, height);
-    if (!data) return;
-    const [x0, x1, y0, y1] = data.bounds;
-    const w = width - PAD.left - PAD.right, h = height - PAD.top - PAD.bottom;
-    const px = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * w;
-    const py = (v: number) => PAD.top + (1 - (v - y0) / (y1 - y0)) * h;
+    const { data } = this;
+    const frame = clearCanvas(this.canvas);
+    if (!frame || !data) return;
+    const { g, width, height } = frame;
+    const area = regionArea(width, height, PAD, data.bounds);
+    const { x0, x1, y0, y1, w, h, px, py } = area;
     const n = data.grid;
 
     // Paler inside the margin (|f| < 1) in the two-class picture.
     drawClassGrid(g, n, (i) => data.regions[i], (i) => (data.binary ? 0.12 + 0.22 * Math.min(1, Math.abs(data.values[i])) : 0.28),
-      { left: PAD.left, top: PAD.top, w, h }, true);
-    drawAxes(g, { left: PAD.left, top: PAD.top, w, h, x0, x1, y0, y1 }, height, {
-      xTitle: this.labels.x,
-      yTitle: this.labels.y,
-      xSpacing: 70,
-      ySpacing: 45,
-      xTitleInset: 6,
-      yTitleX: 12,
-    });
+      area, true);
+    drawRegionAxes(g, area, height, this.labels);
 
     g.save();
     g.beginPath(), g.rect(PAD.left, PAD.top, w, h), g.clip();
@@ -140,19 +124,7 @@ export class SvmPlot {
     for (let i = 0; i < labels.length; i++) {
       const color = CLASS_COLORS[labels[i] % CLASS_COLORS.length];
       const cx = px(points[2 * i]), cy = py(points[2 * i + 1]);
-      g.beginPath(), g.arc(cx, cy, 4, 0, 2 * Math.PI);
-      if (isTest[i]) {
-        g.fillStyle = '#ffffff';
-        g.fill();
-        g.strokeStyle = color;
-        g.lineWidth = 2.2;
-      } else {
-        g.fillStyle = color;
-        g.fill();
-        g.strokeStyle = '#ffffff';
-        g.lineWidth = 1;
-      }
-      g.stroke();
+      drawSample(g, cx, cy, 4, color, isTest[i] !== 0);
       if (data.support.has(i)) {
         g.beginPath(), g.arc(cx, cy, 7.5, 0, 2 * Math.PI);
         g.strokeStyle = data.atC.has(i) ? '#dc2626' : '#0f172a';

@@ -4,8 +4,8 @@
 // phone width. No console errors anywhere.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/ab-testing/';
 
@@ -48,19 +48,10 @@ async function matchesCli(page, json) {
 }
 
 describe('ab-testing', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('tests the checkout example like the native CLI, plans 35,060 visitors per arm and simulates peeking', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await matchesCli(page, native('203/4532', '248/4621'));
     assert.equal(await text(page, 'ab-lift'), '+19.8%');
@@ -91,7 +82,7 @@ describe('ab-testing', () => {
   });
 
   it('recomputes as the learner types counts and α, and keeps the setup in the link', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await type(page, 'ab-conversions-b', '300');
     await page.waitForFunction(() => document.querySelector('[data-testid="ab-rate-b"]').textContent === '6.49%');
@@ -115,7 +106,7 @@ describe('ab-testing', () => {
 
   it('restores a shared link and stops a long simulation', async () => {
     const setup = 'na=1000&ca=50&nb=1000&cb=80&alpha=0.1&base=10&mde=-20&power=90&pa=5&pb=6&n=100000&looks=5&exps=20000&seed=3';
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#${setup}`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#${setup}`);
     await ready(page);
     for (const [id, value] of [['ab-visitors-a', '1000'], ['ab-conversions-a', '50'], ['ab-conversions-b', '80'], ['ab-alpha', '0.1'],
       ['ab-baseline', '10'], ['ab-mde', '-20'], ['ab-power', '90'], ['ab-peek-rate-b', '6'], ['ab-peek-visitors', '100000'],
@@ -138,7 +129,7 @@ describe('ab-testing', () => {
   });
 
   it('explains bad input next to the control, keeps the last good values and keeps working', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const z = await text(page, 'ab-z');
     const cases = [
@@ -180,11 +171,9 @@ describe('ab-testing', () => {
   });
 
   it('checks the exercise and remembers it', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
-    await page.fill(byTestId('exercise-answer'), '18');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
+    assert.match(await answerExercise(page, '18'), /Not quite/);
     await page.click(byTestId('exercise-hint'));
     assert.equal(await page.locator('.exercise-hint').isVisible(), true);
     await page.fill(byTestId('exercise-answer'), '36');
@@ -197,7 +186,7 @@ describe('ab-testing', () => {
   });
 
   it('fits a phone: no sideways scrolling, everything still works', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     await peekDone(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, root, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openPage, root } from './harness.mjs';
 
 const LESSON = 'lessons/clustering/';
 const text = (page, id) => page.locator(byTestId(id)).textContent();
@@ -26,19 +26,10 @@ async function after_(page, action, pattern) {
 const ari = async (page) => Number((await text(page, 'cl-agreement')).replace('ARI ', ''));
 
 describe('clustering', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('finds the two moons with DBSCAN where k-means fails, and matches the CLI on Iris', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'cl-status'), /^DBSCAN found 2 clusters/);
     assert.ok((await ari(page)) > 0.95, `DBSCAN recovers the moons: ${await ari(page)}`);
@@ -62,7 +53,7 @@ describe('clustering', () => {
   });
 
   it('cuts the dendrogram where the learner clicks, and with the arrow keys', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=circles&method=hclust&linkage=single&k=2');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=circles&method=hclust&linkage=single&k=2');
     await ready(page);
     assert.match(await text(page, 'cl-status'), /^Single linkage, cut into 2 clusters/);
     assert.ok((await ari(page)) > 0.95, `single linkage separates the rings: ${await ari(page)}`);
@@ -87,7 +78,7 @@ describe('clustering', () => {
   });
 
   it('fits Gaussian mixtures to Iris by EM, plots the log-likelihood and BIC, and checks the exercise', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=iris&method=gmm&k=3');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=iris&method=gmm&k=3');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await ready(page);
     await page.waitForFunction(() => (document.querySelector('[data-testid="cl-bic-plot"]').dataset.values ?? '') !== '', null, { timeout: 60000 });
@@ -97,18 +88,14 @@ describe('clustering', () => {
     assert.ok(Math.abs(Number(await text(page, 'cl-loglik')) - cliGmm.log_likelihood) < 0.01, 'the same fit as the CLI');
     const best = await page.locator(byTestId('cl-bic-plot')).getAttribute('data-best');
     assert.equal(best, '2');
-    await page.fill(byTestId('exercise-answer'), '3');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.fill(byTestId('exercise-answer'), best);
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '3'), /Not quite/);
+    assert.match(await answerExercise(page, best), /Correct/);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('explains bad input next to the control and keeps the last good value', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.fill(byTestId('cl-eps'), '-1');
     await page.press(byTestId('cl-eps'), 'Enter');
@@ -122,7 +109,7 @@ describe('clustering', () => {
   });
 
   it('restores its setup from the link and fits a phone screen', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=blobs&method=kmeans&k=3&n=200&noise=0.8&seed=4', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=blobs&method=kmeans&k=3&n=200&noise=0.8&seed=4', { viewport: { width: 390, height: 844 } });
     await ready(page);
     assert.equal(await page.inputValue(byTestId('cl-source')), 'blobs');
     assert.equal(await page.inputValue(byTestId('cl-method')), 'kmeans');

@@ -5,11 +5,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { distDir } from '../../scripts/paths.mjs';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openHintAndSolution, openPage, scratchFolder } from './harness.mjs';
 
 const LESSON = 'lessons/curve-fitting/';
 const SEATTLE = path.join(distDir, 'data/weather/seattle-weather.csv');
@@ -32,21 +31,11 @@ function native(file, args) {
 const close = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b);
 
 describe('curve-fitting', () => {
-  let browser;
-  let server;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cf-e2e-'));
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const env = browserAndSite();
+  const tmp = scratchFolder('cf-e2e-');
 
   it('fits the Seattle sinusoid like the native CLI, with the data credited', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'cf-credit'), /NOAA/);
     assert.equal(await page.inputValue(byTestId('cf-x')), 'date');
@@ -75,7 +64,7 @@ describe('curve-fitting', () => {
   });
 
   it('overfits at degree 12 when the end is held out; the closed form matches the CLI; Stop stops', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('cf-model'), 'poly');
     await done(page);
@@ -109,7 +98,7 @@ describe('curve-fitting', () => {
   });
 
   it('fits a pasted CSV, refuses broken ones by row and column, and keeps the data', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('cf-source'), 'own');
     assert.equal(await page.locator(byTestId('cf-csv-text')).isVisible(), true);
@@ -152,7 +141,7 @@ describe('curve-fitting', () => {
   });
 
   it('says what is wrong with bad settings and keeps the last good value', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.fill(byTestId('cf-lr'), 'fast');
     await page.press(byTestId('cf-lr'), 'Enter');
@@ -169,23 +158,16 @@ describe('curve-fitting', () => {
   });
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#model=poly&degree=5&train=60&holdout=end&steps=500');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#model=poly&degree=5&train=60&holdout=end&steps=500');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('cf-model')), 'poly');
     assert.equal(await page.inputValue(byTestId('cf-degree')), '5');
     assert.equal(await text(page, 'cf-train-value'), '60%');
     assert.equal(await page.inputValue(byTestId('cf-holdout')), 'end');
     assert.equal(await text(page, 'cf-step-count'), '500');
-    await page.fill(byTestId('exercise-answer'), '300');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '361');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '300'), /Not quite/);
+    await openHintAndSolution(page);
+    assert.match(await answerExercise(page, '361'), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -195,7 +177,7 @@ describe('curve-fitting', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     await page.selectOption(byTestId('cf-source'), 'own');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

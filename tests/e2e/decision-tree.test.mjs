@@ -5,11 +5,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { root } from '../../scripts/paths.mjs';
-import { byTestId, cli, launch, openPage, site } from './harness.mjs';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage, scratchFolder } from './harness.mjs';
 
 const LESSON = 'lessons/decision-tree/';
 const TITANIC = path.join(root, 'datasets/titanic.csv');
@@ -36,21 +35,11 @@ function native(file, args) {
 const close = (a, b) => Math.abs(a - b) < 0.0006; // the page shows one decimal of a percent
 
 describe('decision-tree', () => {
-  let browser;
-  let server;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dt-e2e-'));
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const env = browserAndSite();
+  const tmp = scratchFolder('dt-e2e-');
 
   it('grows the Titanic tree the CLI grows, and shows a clicked node', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'dt-credit'), /Encyclopedia Titanica/);
     const ref = native(TITANIC, ['--target', 'survived', '--drop', 'country,fare', '--missing', 'fill', '--max-depth', '3', '--criterion', 'gini', '--sweep', '15']);
@@ -82,7 +71,7 @@ describe('decision-tree', () => {
   });
 
   it('switches criterion and depth like the CLI, and walks a passenger down the tree', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await regrow(page, () => page.selectOption(byTestId('dt-criterion'), 'entropy'));
     await regrow(page, () => page.fill(byTestId('dt-depth'), '5'));
@@ -115,7 +104,7 @@ describe('decision-tree', () => {
   });
 
   it('draws Iris decision regions and matches the CLI on two features', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await regrow(page, () => page.selectOption(byTestId('dt-source'), 'iris'));
     assert.equal(await page.locator(byTestId('dt-regions')).isVisible(), true);
@@ -142,7 +131,7 @@ describe('decision-tree', () => {
   });
 
   it('says what is wrong with bad settings and bad CSVs, and keeps the tree', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const before = await text(page, 'dt-test-acc');
     await page.fill(byTestId('dt-min-leaf'), 'lots');
@@ -192,7 +181,7 @@ describe('decision-tree', () => {
   });
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=iris&criterion=entropy&depth=2&minLeaf=3&irisY=sepal_width');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=iris&criterion=entropy&depth=2&minLeaf=3&irisY=sepal_width');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('dt-source')), 'iris');
     assert.equal(await page.inputValue(byTestId('dt-criterion')), 'entropy');
@@ -201,19 +190,12 @@ describe('decision-tree', () => {
     assert.equal(await page.inputValue(byTestId('dt-iris-y')), 'sepal_width');
     const ref = native(IRIS, ['--target', 'species', '--features', 'petal_length,sepal_width', '--max-depth', '2', '--criterion', 'entropy', '--min-samples-leaf', '3']);
     assert.ok(close(await percentIn(page, 'dt-test-acc'), ref.test_accuracy));
-    await page.fill(byTestId('exercise-answer'), '0.5');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
+    assert.match(await answerExercise(page, '0.5'), /Not quite/);
+    await openHintAndSolution(page);
     // The answer is the Gini impurity of the women's node of the default Titanic tree (CLI).
     const titanic = native(TITANIC, ['--target', 'survived', '--drop', 'country,fare', '--missing', 'fill', '--max-depth', '3']);
     const women = titanic.tree[titanic.tree[0].right];
-    await page.fill(byTestId('exercise-answer'), women.impurity.toFixed(3));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, women.impurity.toFixed(3)), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -223,7 +205,7 @@ describe('decision-tree', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#depth=6', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#depth=6', { viewport: { width: 390, height: 844 } });
     await ready(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page is ${width}px wide`);

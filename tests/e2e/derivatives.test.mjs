@@ -4,8 +4,8 @@
 // and use it on a phone.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/derivatives/';
 
@@ -39,19 +39,10 @@ async function until(page, id, test, what) {
 }
 
 describe('derivatives', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('plots x^3 - 3x + 1 and finds the same critical points as `mlplay derive`', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await plotted(page);
     assert.equal(await page.locator(byTestId('deriv-critical-summary')).textContent(), 'Critical points found: x = −1 (max), x = 1 (min)');
     const native = JSON.parse(execFileSync(cli, ['derive', 'x^3 - 3*x + 1', '--from', '-3', '--to', '3', '--json']).toString());
@@ -74,7 +65,7 @@ describe('derivatives', () => {
   });
 
   it('moves the tangent by clicking the curve, by keyboard, and from the critical-point list', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await plotted(page);
     // click three quarters of the way across [-3, 3]: x = 1.5, slope 3·1.5² − 3 = 3.75
     const over = page.locator(`${byTestId('deriv-fplot')} .u-over`);
@@ -109,7 +100,7 @@ describe('derivatives', () => {
   });
 
   it('rolls a ball downhill into the valley, or out of the picture when the step is too big', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await plotted(page);
     await page.click(byTestId('deriv-roll'));
     await page.waitForFunction(() => document.querySelector('[data-testid="deriv-roll-status"]').textContent !== '', null, { timeout: 15000 });
@@ -131,7 +122,7 @@ describe('derivatives', () => {
   });
 
   it('shows round-off at tiny h and truncation at large h', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await plotted(page);
     await page.focus(byTestId('deriv-h'));
     await page.keyboard.press('Home'); // h = 1e-15
@@ -152,7 +143,7 @@ describe('derivatives', () => {
   });
 
   it('explains malformed expressions with the position, keeps the last good plot, and keeps working', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await plotted(page);
     const cases = [
       ['x^3 - 3*x +', /expected a number, x, a constant, a function or '\(' at position 12 but found the end/, 11],
@@ -201,7 +192,7 @@ describe('derivatives', () => {
   });
 
   it('draws log x only where it is defined and shows undefined values without crashing', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#f=log(x)&from=-2&to=4&a=1&h=-5`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#f=log(x)&from=-2&to=4&a=1&h=-5`);
     await plotted(page);
     assert.match(await page.locator(byTestId('deriv-status')).textContent(), /f is undefined at \d+ of 801 sample points \(shown as gaps\)/);
     assert.equal(await page.locator(byTestId('deriv-critical-summary')).textContent(), 'Critical points found: none');
@@ -219,7 +210,7 @@ describe('derivatives', () => {
   });
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#f=sin(x)&from=-4&to=4&a=1&h=-8`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#f=sin(x)&from=-4&to=4&a=1&h=-8`);
     await plotted(page);
     assert.equal(await page.inputValue(byTestId('deriv-expr')), 'sin(x)');
     assert.equal(await page.inputValue(byTestId('deriv-from')), '-4');
@@ -238,16 +229,9 @@ describe('derivatives', () => {
     assert.equal(await page.locator(byTestId('deriv-parsed')).textContent(), 'x^4 - 2*x^2');
     assert.equal(await page.inputValue(byTestId('deriv-a')), '1');
 
-    await page.fill(byTestId('exercise-answer'), '1.5');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.match(await page.locator('.exercise-solution').textContent(), /Newton's method/);
-    await page.fill(byTestId('exercise-answer'), '1.667');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/);
+    assert.match(await answerExercise(page, '1.5'), /Not quite/);
+    assert.match(await openHintAndSolution(page), /Newton's method/);
+    assert.match(await answerExercise(page, '1.667'), /Correct/);
     await page.reload();
     assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/, 'progress kept');
     assert.deepEqual(errors, []);
@@ -255,7 +239,7 @@ describe('derivatives', () => {
   });
 
   it('a link with a malformed expression explains it and plots the default', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#f=x%5E%5E2`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#f=x%5E%5E2`);
     await plotted(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="deriv-expr-message"]').textContent !== '');
     assert.match(await page.locator(byTestId('deriv-expr-message')).textContent(), /at position 3/);
@@ -266,7 +250,7 @@ describe('derivatives', () => {
   });
 
   it('fits a phone: no sideways scrolling, the demo still works', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await plotted(page);
     await typeExpression(page, 'x sin(1/x)');
     await page.waitForFunction(() => document.querySelector('[data-testid="deriv-parsed"]').textContent === 'x*sin(1/x)');

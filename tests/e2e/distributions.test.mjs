@@ -5,8 +5,8 @@
 // exercise; a phone screen. No console errors anywhere.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openHintAndSolution, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/distributions/';
 const text = async (page, id) => (await page.locator(byTestId(id)).textContent()) ?? '';
@@ -34,19 +34,10 @@ function shownAs(shown, exact, what, digits = 4) {
 const valueOf = (page, id) => page.locator(byTestId(id)).inputValue();
 
 describe('distributions', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('shows the standard normal, its sample and its quantiles exactly as the CLI computes them', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await text(page, 'dist-description'), 'N(μ = 0, σ = 1)');
     assert.equal(await text(page, 'dist-sampler'), 'Box–Muller');
@@ -78,7 +69,7 @@ describe('distributions', () => {
   });
 
   it('draws a gamma by rejection and a binomial by inverse CDF, set by typing, dragging and keys', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('dist-family'), 'gamma');
     await until(page, 'dist-description', /^Gamma\(k = 2, θ = 1\)$/);
@@ -123,7 +114,7 @@ describe('distributions', () => {
   });
 
   it('explains refused input next to the control and keeps the last good values', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.fill(byTestId('dist-b'), 'abc');
     await page.press(byTestId('dist-b'), 'Enter');
@@ -161,7 +152,7 @@ describe('distributions', () => {
   });
 
   it('turns averages of exponential draws normal: slider, animation and reduced motion', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#family=exponential&means=5000');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#family=exponential&means=5000');
     await ready(page);
     assert.equal(await text(page, 'clt-skewness'), '2 · ' + (await text(page, 'clt-skewness')).split(' · ')[1]);
     const ks1 = await numberIn(page, 'clt-ks');
@@ -192,11 +183,11 @@ describe('distributions', () => {
     await context.close();
 
     // With reduced motion the animation jumps straight to the result.
-    const reduced = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+    const reduced = await env.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
     const quick = await reduced.newPage();
     const quickErrors = [];
     quick.on('console', (m) => m.type() === 'error' && quickErrors.push(m.text()));
-    await quick.goto(server.url + LESSON + '#family=uniform&n=12&means=1000');
+    await quick.goto(env.server.url + LESSON + '#family=uniform&n=12&means=1000');
     await ready(quick, 12);
     const start = Date.now();
     await quick.click(byTestId('clt-animate'));
@@ -208,7 +199,7 @@ describe('distributions', () => {
   });
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#family=beta&a=0.5&b=0.5&count=5000&seed=7&x=0.2&p=0.5&n=10&means=1000');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#family=beta&a=0.5&b=0.5&count=5000&seed=7&x=0.2&p=0.5&n=10&means=1000');
     await ready(page, 10);
     assert.equal(await valueOf(page, 'dist-family'), 'beta');
     assert.equal(await text(page, 'dist-description'), 'Beta(α = 0.5, β = 0.5)');
@@ -221,13 +212,8 @@ describe('distributions', () => {
     assert.equal(await text(page, 'dist-quantile-value'), '0.5');
     assert.equal(await text(page, 'dist-drawn'), '5,000');
 
-    await page.fill(byTestId('exercise-answer'), '0.5');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
+    assert.match(await answerExercise(page, '0.5'), /Not quite/);
+    await openHintAndSolution(page);
     // Work it out on the page: the normal the CLT gives, N(20, 20/√30), at x = 25.
     await page.selectOption(byTestId('dist-family'), 'normal');
     await until(page, 'dist-description', /^N\(μ = 0, σ = 1\)$/);
@@ -238,9 +224,7 @@ describe('distributions', () => {
     await page.fill(byTestId('dist-x'), '25');
     await page.press(byTestId('dist-x'), 'Enter');
     await until(page, 'dist-cdf-value', /^0\.914548$/);
-    await page.fill(byTestId('exercise-answer'), String(1 - 0.914548));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, String(1 - 0.914548)), /Correct/);
     await page.reload();
     await ready(page, 10);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -250,7 +234,7 @@ describe('distributions', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#family=gamma', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#family=gamma', { viewport: { width: 390, height: 844 } });
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);

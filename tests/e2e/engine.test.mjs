@@ -1,8 +1,8 @@
 // The wasm engine itself, loaded in a module worker the way web/engine/worker.ts loads it: both
 // builds start, report what they are, and turn C++ exceptions into JS Errors with the C++ message.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launch, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { browserAndSite } from './harness.mjs';
 
 /** Runs `body` (a function of the engine module) in a module worker on `page`; returns its result. */
 async function inEngineWorker(page, build, body) {
@@ -114,21 +114,12 @@ const modelProbe = (engine) => {
 };
 
 describe('wasm engine', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   for (const build of ['mt', 'st']) {
     it(`${build}: reports its build, counts darts like its coordinates say, and throws C++ errors as JS Errors`, async () => {
-      const page = await browser.newPage();
-      await page.goto(server.url);
+      const page = await env.browser.newPage();
+      await page.goto(env.server.url);
       const reply = await inEngineWorker(page, build, probe);
       assert.equal(reply.ok, true, reply.message);
       const r = reply.result;
@@ -144,8 +135,8 @@ describe('wasm engine', () => {
     });
 
     it(`${build}: the Model façade trains from a spec, predicts, shows its insides and round-trips safetensors`, async () => {
-      const page = await browser.newPage();
-      await page.goto(server.url);
+      const page = await env.browser.newPage();
+      await page.goto(env.server.url);
       const reply = await inEngineWorker(page, build, modelProbe);
       assert.equal(reply.ok, true, reply.message);
       const r = reply.result;

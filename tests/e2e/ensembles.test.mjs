@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { root } from '../../scripts/paths.mjs';
-import { byTestId, cli, launch, openPage, site } from './harness.mjs';
+import { answerExercise, browserAndSite, byTestId, cli, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/ensembles/';
 const TITANIC = path.join(root, 'datasets/titanic.csv');
@@ -29,19 +29,10 @@ async function forestDone(page, action) {
 }
 
 describe('ensembles', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('shows a forest cutting a deep tree\'s variance, and a forest that matches the CLI', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const treeVar = Number(await text(page, 'en-bv-tree-var'));
     const forestVar = Number(await text(page, 'en-bv-forest-var'));
@@ -67,7 +58,7 @@ describe('ensembles', () => {
   });
 
   it('steps AdaBoost rounds: weights, errors and accuracy', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="en-ada-rounds"]').textContent !== '–');
     const first = Number(await text(page, 'en-ada-error'));
@@ -87,7 +78,7 @@ describe('ensembles', () => {
   });
 
   it('boosts Ames like the CLI, streams the errors and stops', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#gbTrees=60&lr=0.5&depth=2');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#gbTrees=60&lr=0.5&depth=2');
     await ready(page);
     assert.equal(await text(page, 'en-gb-count'), '60');
     const ref = native('boost', AMES, ['--target', 'Sale_Price', '--trees', '60', '--learning-rate', '0.5', '--max-depth', '2']);
@@ -113,18 +104,14 @@ describe('ensembles', () => {
   });
 
   it('restores the link, checks the exercise and fits a phone', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#features=all&trees=100&leaf=3&gbTrees=20', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#features=all&trees=100&leaf=3&gbTrees=20', { viewport: { width: 390, height: 844 } });
     await ready(page);
     assert.equal(await page.inputValue(byTestId('en-rf-features')), 'all');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page is ${width}px wide`);
     const oob = (await text(page, 'en-rf-oob')).replace('%', '');
-    await page.fill(byTestId('exercise-answer'), '25');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.fill(byTestId('exercise-answer'), oob);
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '25'), /Not quite/);
+    assert.match(await answerExercise(page, oob), /Correct/);
     await page.click(byTestId('exercise-solution'));
     assert.equal(await page.locator('.exercise-solution').isVisible(), true);
     assert.deepEqual(errors, []);

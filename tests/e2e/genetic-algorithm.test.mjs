@@ -4,8 +4,8 @@
 // the shared link; the exercise; phone width. No console errors anywhere.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openHintAndSolution, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/genetic-algorithm/';
 const text = (page, id) => page.locator(byTestId(id)).textContent();
@@ -22,19 +22,10 @@ async function statusMatches(page, id, pattern, timeout = 60000) {
 }
 
 describe('genetic-algorithm', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('evolves "Hello world" in as many generations as the CLI, shows the population and the curve', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await page.locator(`${byTestId('ga-population-list')} li`).count(), 12);
     assert.match(await text(page, 'ga-status'), /Generation 0: random strings/);
@@ -56,7 +47,7 @@ describe('genetic-algorithm', () => {
   });
 
   it('takes a typed target, refuses bad ones and a bad mutation rate next to the control, and keeps the last good value', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.fill(byTestId('ga-target'), 'Genetic!');
     await page.press(byTestId('ga-target'), 'Enter');
@@ -91,7 +82,7 @@ describe('genetic-algorithm', () => {
   });
 
   it('steps, pauses and resumes the same seeded run; elitism can be switched off', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#target=Pause+and+resume&pace=slow');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#target=Pause+and+resume&pace=slow');
     await ready(page);
     await page.click(byTestId('ga-step'));
     await page.waitForFunction(() => document.querySelector('[data-testid="ga-generation"]').textContent === '1');
@@ -120,7 +111,7 @@ describe('genetic-algorithm', () => {
   });
 
   it('evolves a tour through cities the learner adds, drags and removes', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await text(page, 'tsp-cities'), '20');
     const cliTour = native(['--cities', '20', '--seed', '1', '--generations', '0']);
@@ -188,7 +179,7 @@ describe('genetic-algorithm', () => {
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
     const hash = '#target=Evolve&pop=300&mut=0.02&elit=off&seed=7&pace=slow&cities=0.1,0.1;0.9,0.1;0.5,0.9&tpop=50&tmut=0.05&telit=off';
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + hash);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + hash);
     await ready(page);
     assert.equal(await page.inputValue(byTestId('ga-target')), 'Evolve');
     assert.equal(await page.inputValue(byTestId('ga-population')), '300');
@@ -202,16 +193,9 @@ describe('genetic-algorithm', () => {
     assert.equal(await page.isChecked(byTestId('tsp-elitism')), false);
     const cliRun = native(['--target', 'Evolve', '--population', '300', '--mutation', '0.02', '--no-elitism', '--seed', '7', '--max-generations', '0']);
     assert.equal(await numberIn(page, 'ga-best-distance'), cliRun.history[0].distance);
-    await page.fill(byTestId('exercise-answer'), '0.8179');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '0.82');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '0.8179'), /Not quite/);
+    await openHintAndSolution(page);
+    assert.match(await answerExercise(page, '0.82'), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -221,7 +205,7 @@ describe('genetic-algorithm', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     await page.click(byTestId('ga-run'));
     await statusMatches(page, 'ga-status', /^Reached the target in/);

@@ -4,8 +4,8 @@
 // the link, do the exercise, and use it on a phone.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/gradient-descent/';
 
@@ -39,19 +39,10 @@ function close(shown, exact, what) {
 }
 
 describe('gradient-descent', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('races seven optimizers on the bowl and ends where `mlplay optimize` ends', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await raced(page);
     assert.equal(await page.locator(`${byTestId('gd-results')} tbody tr`).count(), 7);
     assert.equal(await page.locator(byTestId('gd-formula')).textContent(), 'x^2 + y^2');
@@ -68,7 +59,7 @@ describe('gradient-descent', () => {
   });
 
   it('shows GD blowing up above η = 2/L on the ravine, and recovering with the keyboard', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await raced(page);
     await page.selectOption(byTestId('gd-surface'), 'ravine');
     await until(page, 'gd-formula', /25 y\^2/);
@@ -94,7 +85,7 @@ describe('gradient-descent', () => {
   });
 
   it('toggles optimizers and takes the start from a click and the arrow keys', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await raced(page);
     await page.click(byTestId('gd-opt-adagrad'));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="gd-results"] tbody tr').length === 6);
@@ -121,7 +112,7 @@ describe('gradient-descent', () => {
   });
 
   it('takes a typed f(x, y), explains a typo by position, and keeps working', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await raced(page);
     await page.fill(byTestId('gd-expr'), 'x^2 + * y');
     await page.press(byTestId('gd-expr'), 'Enter');
@@ -164,7 +155,7 @@ describe('gradient-descent', () => {
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
     const hash = '#s=rosenbrock&lr=0.002&steps=500&sched=cosine&opt=sgd.adam&x=-1&y=1';
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + hash);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + hash);
     await raced(page);
     assert.equal(await page.locator(byTestId('gd-surface')).inputValue(), 'rosenbrock');
     assert.equal(await page.locator(byTestId('gd-schedule')).inputValue(), 'cosine');
@@ -185,16 +176,9 @@ describe('gradient-descent', () => {
     assert.equal(await page.locator(`${byTestId('gd-results')} tbody tr`).count(), 3);
     assert.equal(await page.inputValue(byTestId('gd-start-x')), '-1');
 
-    await page.fill(byTestId('exercise-answer'), '0.5');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.match(await page.locator('.exercise-solution').textContent(), /2\/25 = 0\.08/);
-    await page.fill(byTestId('exercise-answer'), '0.08');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/);
+    assert.match(await answerExercise(page, '0.5'), /Not quite/);
+    assert.match(await openHintAndSolution(page), /2\/25 = 0\.08/);
+    assert.match(await answerExercise(page, '0.08'), /Correct/);
     await page.reload();
     assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/, 'progress kept');
     assert.deepEqual(errors, []);
@@ -202,7 +186,7 @@ describe('gradient-descent', () => {
   });
 
   it('falls back to the bowl when the link carries a bad f(x, y)', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#s=custom&f=x%2B%2B');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#s=custom&f=x%2B%2B');
     await raced(page);
     assert.equal(await page.locator(byTestId('gd-surface')).inputValue(), 'bowl');
     assert.equal(await page.inputValue(byTestId('gd-expr')), 'x++');
@@ -212,7 +196,7 @@ describe('gradient-descent', () => {
   });
 
   it('fits a phone without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await raced(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);

@@ -4,8 +4,8 @@
 // `mlplay hmm fit` with its log-likelihood never falling; the exercise; phone width. No console errors.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/hmm/';
 const text = (page, id) => page.locator(byTestId(id)).textContent();
@@ -31,19 +31,10 @@ const tableColumn = (page, header) => page.evaluate((h) => {
 }, header);
 
 describe('hmm', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('decodes 300 sampled casino rolls exactly as the CLI does', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await text(page, 'hmm-T'), '300');
     const sampled = native(['sample', '--model', 'casino', '--length', '300', '--seed', '1']);
@@ -70,7 +61,7 @@ describe('hmm', () => {
   });
 
   it('gives Wikipedia\'s numbers for the weather and fever examples', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('hmm-model'), 'weather');
     await page.waitForFunction(() => /walk|shop|clean/.test(document.querySelector('[data-testid="hmm-obs"]').value));
@@ -91,7 +82,7 @@ describe('hmm', () => {
   });
 
   it('explains a row that does not sum to 1 and a symbol outside the model, and keeps the last valid results', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const loglik = await text(page, 'hmm-loglik');
     await page.fill(byTestId('hmm-A-0-1'), '0');
@@ -131,7 +122,7 @@ describe('hmm', () => {
   });
 
   it('runs Baum-Welch like `mlplay hmm fit`, the log-likelihood never falling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     for (const [id, value] of [['hmm-fit-sequences', '5'], ['hmm-fit-length', '200'], ['hmm-fit-iterations', '30']]) {
       await page.fill(byTestId(id), value);
@@ -154,19 +145,15 @@ describe('hmm', () => {
   });
 
   it('checks the exercise and keeps progress', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#model=weather&src=typed&obs=walk+shop+clean');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#model=weather&src=typed&obs=walk+shop+clean');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('hmm-model')), 'weather');
     assert.equal(await page.inputValue(byTestId('hmm-obs')), 'walk shop clean');
     assert.equal(await text(page, 'hmm-loglik'), Math.log(0.033612).toFixed(4));
-    await page.fill(byTestId('exercise-answer'), '0.1038');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
+    assert.match(await answerExercise(page, '0.1038'), /Not quite/);
     await page.click(byTestId('exercise-hint'));
     assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '0.033612');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '0.033612'), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/);
@@ -175,7 +162,7 @@ describe('hmm', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     await page.locator('.hmm-table-box summary').click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/image-lab/';
 
@@ -76,19 +76,10 @@ async function pngOf(page, width, height) {
 }
 
 describe('image-lab', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('warps the bundled photo: A, the output size and det A match the native CLI', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await text(page, 'il-source-size'), '1024 × 819');
     assert.match(await text(page, 'il-credit'), /Felice Beato.*public domain/);
@@ -108,7 +99,7 @@ describe('image-lab', () => {
   });
 
   it('typed rotate, scale, shear and flip: numbers follow the engine, bad input keeps the last value', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await enter(page, 'il-rotate', '90');
     await textBecomes(page, 'il-output-size', /^819 × 1024$/);
@@ -139,7 +130,7 @@ describe('image-lab', () => {
   });
 
   it('dragging a corner gives a homography; keys move corners; three on a line is refused', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#rotate=0');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#rotate=0');
     await ready(page);
     const canvas = page.locator(byTestId('il-bilinear'));
     await canvas.scrollIntoViewIfNeeded();
@@ -197,7 +188,7 @@ describe('image-lab', () => {
   });
 
   it('uploads: a non-image is refused, a large photo is downscaled with a note, a dropped file is used', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.setInputFiles(byTestId('il-file'), { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
     await textBecomes(page, 'il-file-message', /“notes\.txt” \(text\/plain\) is not an image this browser can open.*The current photo stays\./);
@@ -241,7 +232,7 @@ describe('image-lab', () => {
 
   it('restores its setup from the link, the zoom moves, and the exercise checks the answer', async () => {
     const hash = '#rotate=30&scale=2&shear=-0.25&flip=v&corners=0_0_1_0_1_1_0_1&zoom=0.3_0.6';
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}${hash}`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}${hash}`);
     await ready(page);
     assert.equal(await page.inputValue(byTestId('il-rotate')), '30');
     assert.equal(await page.inputValue(byTestId('il-scale')), '2');
@@ -261,16 +252,9 @@ describe('image-lab', () => {
     assert.equal(await page.inputValue(byTestId('il-scale')), '2');
     assert.match(page.url(), /zoom=0\.32_0\.6/);
 
-    await page.fill(byTestId('exercise-answer'), '800');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.match(await page.locator('.exercise-solution').textContent(), /792/);
-    await page.fill(byTestId('exercise-answer'), '792');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '800'), /Not quite/);
+    assert.match(await openHintAndSolution(page), /792/);
+    assert.match(await answerExercise(page, '792'), /Correct/);
     await page.reload();
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
     // The answer agrees with the engine: a 640 × 480 photo rotated 45°.
@@ -280,7 +264,7 @@ describe('image-lab', () => {
   });
 
   it('fits a phone: no sideways scroll, and the demo still runs', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);

@@ -4,8 +4,8 @@
 // unit, the shared link, the exercise, phone width. No console errors anywhere.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/information-theory/';
 const text = (page, id) => page.locator(byTestId(id)).textContent();
@@ -37,19 +37,10 @@ async function changed(page, id, before) {
 }
 
 describe('information-theory', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('shows the measures of the default distributions like the native CLI, and the presets', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await matchesCli(page, native([0.5, 0.3, 0.1, 0.05, 0.05], [0.2, 0.2, 0.2, 0.2, 0.2]));
     assert.equal(await text(page, 'it-hq'), '2.3219 bits'); // log2 5
@@ -72,7 +63,7 @@ describe('information-theory', () => {
   });
 
   it('drags a bar of q with the mouse and with the arrow keys', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const canvas = page.locator(byTestId('it-q-bars'));
     await canvas.scrollIntoViewIfNeeded();
@@ -108,7 +99,7 @@ describe('information-theory', () => {
   });
 
   it('makes p one-hot for a true class: the loss is -log q_y, and the unit switches to nats', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('it-class'), '1');
     await page.waitForFunction(() => document.querySelector('[data-testid="it-hp"]').textContent === '0.0000 bits');
@@ -126,7 +117,7 @@ describe('information-theory', () => {
   });
 
   it('explains lists that are not distributions and keeps the last good ones', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const hp = await text(page, 'it-hp');
     await page.fill(byTestId('it-p'), '0.5, 0.7');
@@ -155,18 +146,14 @@ describe('information-theory', () => {
   });
 
   it('restores a shared link, checks the exercise and fits a phone', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#p=0.7,0.2,0.1&q=0.1,0.2,0.7&unit=bits&cls=none`, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#p=0.7,0.2,0.1&q=0.1,0.2,0.7&unit=bits&cls=none`, { viewport: { width: 390, height: 844 } });
     await ready(page);
     assert.deepEqual(await inputList(page, 'it-p'), [0.7, 0.2, 0.1]);
     await matchesCli(page, native([0.7, 0.2, 0.1], [0.1, 0.2, 0.7]));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
-    await page.fill(byTestId('exercise-answer'), '0.5');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.fill(byTestId('exercise-answer'), '0.085');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '0.5'), /Not quite/);
+    assert.match(await answerExercise(page, '0.085'), /Correct/);
     await page.reload();
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
     assert.deepEqual(errors, []);

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, root, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage, root } from './harness.mjs';
 
 const LESSON = 'lessons/kmeans/';
 const text = (page, id) => page.locator(byTestId(id)).textContent();
@@ -62,19 +62,10 @@ function png(w, h, [r, g, b]) {
 }
 
 describe('kmeans', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('animates k-means on blobs to convergence and steps a run by hand', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#speed=fast');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#speed=fast');
     await ready(page);
     assert.match(await text(page, 'km-credit'), /blobs drawn by the engine/);
     let rows = await logRows(page);
@@ -123,7 +114,7 @@ describe('kmeans', () => {
   });
 
   it('clusters Iris exactly like the native CLI with the same seed, and compares with the species', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#speed=fast');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#speed=fast');
     await ready(page);
     await rerun(page, () => page.selectOption(byTestId('km-source'), 'iris'));
     assert.match(await text(page, 'km-credit'), /Fisher/);
@@ -161,7 +152,7 @@ describe('kmeans', () => {
   });
 
   it('sweeps k for the elbow and silhouette plots, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=iris&k=3&speed=fast');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=iris&k=3&speed=fast');
     await ready(page);
     await swept(page);
     const inertias = JSON.parse(await page.locator(byTestId('km-elbow')).getAttribute('data-values'));
@@ -177,16 +168,9 @@ describe('kmeans', () => {
     const best = await page.locator(byTestId('km-silhouette')).getAttribute('data-best');
     assert.equal(best, '2');
 
-    await page.fill(byTestId('exercise-answer'), '3');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), best);
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '3'), /Not quite/);
+    await openHintAndSolution(page);
+    assert.match(await answerExercise(page, best), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -196,7 +180,7 @@ describe('kmeans', () => {
   });
 
   it('clusters a pasted CSV, refuses broken ones by row and column and keeps the data; bad settings get a message', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#speed=fast');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#speed=fast');
     await ready(page);
     await page.fill(byTestId('km-k'), 'many');
     await page.press(byTestId('km-k'), 'Enter');
@@ -246,7 +230,7 @@ describe('kmeans', () => {
   });
 
   it('repaints the photo with k colours as the slider moves, and takes an uploaded image', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#speed=fast');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#speed=fast');
     await ready(page);
     const quantized = () => page.waitForFunction(() => /colours from [\d,]+ sampled pixels/.test(document.querySelector('[data-testid="km-quantize-status"]').textContent), null, { timeout: 60000 });
     await quantized();
@@ -294,7 +278,7 @@ describe('kmeans', () => {
 
   it('restores its setup from the link', async () => {
     const link = '#source=blobs&k=3&init=random&seed=5&standardize=1&n=250&centers=5&spread=0.8&blobSeed=9&speed=slow&colors=8&qinit=random';
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + link);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + link);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await ready(page);
     assert.equal(await page.inputValue(byTestId('km-k')), '3');
@@ -319,7 +303,7 @@ describe('kmeans', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=wine&k=3&standardize=1&speed=fast', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=wine&k=3&standardize=1&speed=fast', { viewport: { width: 390, height: 844 } });
     await ready(page);
     await page.waitForFunction(() => /sampled pixels/.test(document.querySelector('[data-testid="km-quantize-status"]').textContent), null, { timeout: 60000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

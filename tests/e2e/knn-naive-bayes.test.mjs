@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, root, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage, root } from './harness.mjs';
 
 const LESSON = 'lessons/knn-naive-bayes/';
 const IRIS = path.join(root, 'datasets/iris.csv');
@@ -36,19 +36,10 @@ function native(command, file, args) {
 const pct = (accuracy) => Number((100 * accuracy).toFixed(1));
 
 describe('knn-naive-bayes', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('shows Iris regions and accuracies that match the native CLI, and k follows the keyboard', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'kn-credit'), /Fisher/);
     assert.equal(await page.inputValue(byTestId('kn-x')), 'petal_length');
@@ -100,7 +91,7 @@ describe('knn-naive-bayes', () => {
   });
 
   it('on wine, k-NN needs standardization and naive Bayes does not', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await refit(page, () => page.selectOption(byTestId('kn-data'), 'wine'));
     assert.equal(await page.inputValue(byTestId('kn-x')), 'flavanoids');
@@ -124,7 +115,7 @@ describe('knn-naive-bayes', () => {
   });
 
   it('draws points by clicking and by typing, refuses bad coordinates, and keeps them in the link', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await refit(page, () => page.selectOption(byTestId('kn-data'), 'drawn'));
     assert.equal(await text(page, 'kn-count'), '45');
@@ -182,7 +173,7 @@ describe('knn-naive-bayes', () => {
   });
 
   it('says what is wrong with a bad seed and keeps the last good one', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const before = await text(page, 'kn-knn-test');
     await page.fill(byTestId('kn-seed'), '-3');
@@ -202,7 +193,7 @@ describe('knn-naive-bayes', () => {
   });
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=wine&k=9&metric=manhattan&weights=distance&test=20&seed=4&x=alcohol&y=nonsense');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=wine&k=9&metric=manhattan&weights=distance&test=20&seed=4&x=alcohol&y=nonsense');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('kn-data')), 'wine');
     assert.equal(await text(page, 'kn-k-value'), '9');
@@ -215,22 +206,15 @@ describe('knn-naive-bayes', () => {
     assert.equal(await percentIn(page, 'kn-knn-all'), pct(knn.test_accuracy));
 
     const answer = await page.locator('form.exercise-form').getAttribute('data-answer');
-    await page.fill(byTestId('exercise-answer'), String(Number(answer) + 3));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
+    assert.match(await answerExercise(page, String(Number(answer) + 3)), /Not quite/);
+    await openHintAndSolution(page);
     // Do the exercise on the page: Iris, sepal pair, k = 1.
-    await page.goto(server.url + LESSON + '#data=iris&x=sepal_length&y=sepal_width&k=1');
+    await page.goto(env.server.url + LESSON + '#data=iris&x=sepal_length&y=sepal_width&k=1');
     await page.reload();
     await ready(page);
     const [right, total] = (await text(page, 'kn-knn-train')).match(/\((\d+)\/(\d+)\)/).slice(1).map(Number);
     assert.equal(total - right, Number(answer), 'the answer is what the page shows');
-    await page.fill(byTestId('exercise-answer'), String(total - right));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, String(total - right)), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -240,7 +224,7 @@ describe('knn-naive-bayes', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=drawn', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=drawn', { viewport: { width: 390, height: 844 } });
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);

@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { root } from '../../scripts/paths.mjs';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openHintAndSolution, openPage, scratchFolder } from './harness.mjs';
 
 const LESSON = 'lessons/linear-regression/';
 const AMES = path.join(root, 'datasets/ames.csv');
@@ -40,21 +39,11 @@ async function coefficient(page, feature, column) {
 const close = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b);
 
 describe('linear-regression', () => {
-  let browser;
-  let server;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lr-e2e-'));
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  const env = browserAndSite();
+  const tmp = scratchFolder('lr-e2e-');
 
   it('fits Ames like the CLI: normal equation, gradient descent reaching it, ridge and lasso', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'lr-credit'), /modeldata/);
     assert.equal(await page.inputValue(byTestId('lr-target')), 'Sale_Price');
@@ -97,7 +86,7 @@ describe('linear-regression', () => {
   });
 
   it('diverges without feature scaling, with the safe step named; mini-batches get close', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#epochs=200');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#epochs=200');
     await ready(page);
     await retrained(page, () => page.uncheck(byTestId('lr-scale')));
     assert.match(await text(page, 'lr-gd-status'), /^Diverged after \d+ epochs: η = 0\.3 is too large .* 2\/L = [\d.e+-]+\)\. Standardize the features/);
@@ -120,7 +109,7 @@ describe('linear-regression', () => {
   });
 
   it('draws the one-feature line and checks the exercise; restores the setup from the link', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=ames1&test=20&penalty=none&method=batch&epochs=400');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=ames1&test=20&penalty=none&method=batch&epochs=400');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('lr-source')), 'ames1');
     assert.equal(await page.locator(byTestId('lr-line-panel')).isVisible(), true);
@@ -129,16 +118,9 @@ describe('linear-regression', () => {
     const slope = await coefficient(page, 'Gr_Liv_Area', 0);
     assert.ok(close(slope, one.coefficients.Gr_Liv_Area, 1e-4));
     assert.ok(close(await coefficient(page, 'Gr_Liv_Area', 1), slope, 1e-4), 'gradient descent finds the same slope');
-    await page.fill(byTestId('exercise-answer'), '50');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), String(Math.round(slope)));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '50'), /Not quite/);
+    await openHintAndSolution(page);
+    assert.match(await answerExercise(page, String(Math.round(slope))), /Correct/);
     // Feature choice goes into the link and comes back on reload.
     await page.click(`${byTestId('lr-features-box')} summary`);
     await retrained(page, () => page.check(`${byTestId('lr-features')} input[data-column="Year_Built"]`));
@@ -154,7 +136,7 @@ describe('linear-regression', () => {
   });
 
   it('takes a pasted CSV, names a duplicated feature, refuses a broken file and keeps the data', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('lr-source'), 'own');
     assert.equal(await page.locator(byTestId('lr-csv-text')).isVisible(), true);
@@ -194,7 +176,7 @@ describe('linear-regression', () => {
   });
 
   it('says what is wrong with bad settings and keeps the last good value', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#epochs=100');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#epochs=100');
     await ready(page);
     await page.fill(byTestId('lr-lr'), 'fast');
     await page.press(byTestId('lr-lr'), 'Enter');
@@ -214,7 +196,7 @@ describe('linear-regression', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     await page.selectOption(byTestId('lr-source'), 'own');
     await page.click(`${byTestId('lr-features-box')} summary`);

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { root } from '../../scripts/paths.mjs';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/logistic-regression/';
 const IRIS = path.join(root, 'datasets/iris.csv');
@@ -41,19 +41,10 @@ async function confusion(page, k) {
 }
 
 describe('logistic-regression', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('trains softmax on Iris petals like the CLI, shows the map and probes a clicked point', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'lg-credit'), /Iris/);
     assert.equal(await page.inputValue(byTestId('lg-x')), 'petal_length');
@@ -86,7 +77,7 @@ describe('logistic-regression', () => {
   });
 
   it('uses every feature, trains breast cancer with the sigmoid, and restores the link', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await retrained(page, () => page.check(byTestId('lg-all')));
     const all = logreg(IRIS, 'species', ['--lr', '0.5', '--epochs', '300']);
@@ -101,7 +92,7 @@ describe('logistic-regression', () => {
     assert.equal(cancer.model, 'sigmoid');
     assert.deepEqual(await confusion(page, 2), cancer.confusion);
     assert.match(page.url(), /source=cancer/);
-    await page.goto(server.url + LESSON + '#source=iris&x=sepal_length&y=sepal_width&epochs=50&l2=0.1');
+    await page.goto(env.server.url + LESSON + '#source=iris&x=sepal_length&y=sepal_width&epochs=50&l2=0.1');
     await page.reload();
     await ready(page);
     assert.equal(await page.inputValue(byTestId('lg-x')), 'sepal_length');
@@ -114,7 +105,7 @@ describe('logistic-regression', () => {
   });
 
   it('takes a pasted CSV, refuses a broken one by row and column, and keeps the data', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('lg-source'), 'own');
     const rows = ['hours,sleep,result'];
@@ -143,7 +134,7 @@ describe('logistic-regression', () => {
   });
 
   it('says what is wrong with bad settings, keeps the last good value, and checks the exercise', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.fill(byTestId('lg-lr'), 'quick');
     await page.press(byTestId('lg-lr'), 'Enter');
@@ -156,21 +147,17 @@ describe('logistic-regression', () => {
     assert.match(await page.locator('#lg-l2-message').textContent(), /L2 penalty must be a number from 0 to 100/);
     const all = logreg(IRIS, 'species', ['--lr', '0.5', '--epochs', '300']);
     const wrong = 30 - Math.round(all.test_accuracy * 30);
-    await page.fill(byTestId('exercise-answer'), String(wrong + 3));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
+    assert.match(await answerExercise(page, String(wrong + 3)), /Not quite/);
     await page.click(byTestId('exercise-hint'));
     await page.click(byTestId('exercise-solution'));
     assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), String(wrong));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, String(wrong)), /Correct/);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     await page.selectOption(byTestId('lg-source'), 'own');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

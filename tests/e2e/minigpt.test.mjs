@@ -6,8 +6,8 @@
 // training run on the bundled novel lowers the loss, samples, survives a reload (IndexedDB) and is
 // forgotten on request; too little text says how much is needed; the exercise; a phone. No console errors.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, launch, numberIn, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, numberIn, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/minigpt/';
 const text = (page, id) => page.locator(byTestId(id)).textContent();
@@ -65,19 +65,10 @@ async function messageFor(page, id) {
 }
 
 describe('minigpt', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('streams at least 100 tokens; same seed, same text; another seed, another text', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#max=300&seed=7`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#max=300&seed=7`);
     await ready(page);
     assert.match(await text(page, 'gpt-model-info'), /shipped model.*layers.*heads/);
     assert.equal(await page.inputValue(byTestId('gpt-prompt')), 'It is a truth universally acknowledged');
@@ -112,7 +103,7 @@ describe('minigpt', () => {
   });
 
   it('shows the bars and a non-blank attention heat map for the newest or any clicked token, by layer and head', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#max=120&seed=3&layer=1&head=1`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#max=120&seed=3&layer=1&head=1`);
     await ready(page);
     await generate(page);
     // After the run, the newest token is selected.
@@ -170,7 +161,7 @@ describe('minigpt', () => {
   });
 
   it('explains bad input, keeps the last good values; empty, too long and any Unicode prompts work', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#max=30&seed=5`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#max=30&seed=5`);
     await ready(page);
     const cases = [
       ['gpt-temperature', 'hot', /Temperature must be a number from 0 to 2.*keeping 0\.8/],
@@ -228,7 +219,7 @@ describe('minigpt', () => {
   it('restores its setup from the link, and the exercise checks the answer', async () => {
     const prompt = 'Mr. Darcy said';
     const hash = `#prompt=${encodeURIComponent(prompt)}&temp=0.5&topk=40&topp=0.9&max=50&seed=42&layer=2&head=3&tint=off&size=small&steps=120&batch=8&lr=0.002&source=own`;
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}${hash}`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}${hash}`);
     await ready(page);
     assert.equal(await page.inputValue(byTestId('gpt-prompt')), prompt);
     assert.equal(await page.inputValue(byTestId('gpt-temperature')), '0.5');
@@ -260,14 +251,10 @@ describe('minigpt', () => {
     assert.equal(await page.inputValue(byTestId('gpt-temperature')), '1.2');
     assert.equal(await page.isVisible(byTestId('gpt-train-text')), false);
 
-    await page.fill(byTestId('exercise-answer'), '2000');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
+    assert.match(await answerExercise(page, '2000'), /Not quite/);
     await page.click(byTestId('exercise-hint'));
     assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '7.6');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '7.6'), /Correct/);
     await page.reload();
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
     assert.deepEqual(errors, []);
@@ -275,7 +262,7 @@ describe('minigpt', () => {
   });
 
   it('trains a tiny model in the tab: the loss falls, it samples, a reload keeps it, forgetting removes it', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#size=tiny&steps=60&batch=8&lr=0.003&max=40&seed=2`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#size=tiny&steps=60&batch=8&lr=0.003&max=40&seed=2`);
     await ready(page);
     // A file that is not a model: said so, nothing else changes.
     await page.setInputFiles(byTestId('gpt-upload'), { name: 'notes.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model at all') });
@@ -344,7 +331,7 @@ describe('minigpt', () => {
   });
 
   it('fits a phone: no sideways scrolling, generating and the heat map still work', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#max=100`, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#max=100`, { viewport: { width: 390, height: 844 } });
     await ready(page);
     await generate(page);
     assert.equal(await sampledCount(page), 100);

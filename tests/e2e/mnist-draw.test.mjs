@@ -6,8 +6,8 @@
 // training diverge; the shared link; the exercise; a phone, drawn on by touch. No console errors.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, launch, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, openPage } from './harness.mjs';
 import { DRAWINGS, describeDrawing, placeStrokes } from './mnist-draw-strokes.mjs';
 
 const LESSON = 'lessons/mnist-draw/';
@@ -55,19 +55,10 @@ async function shownPercent(page, digit) {
 }
 
 describe('mnist-draw', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('reads at least 95% of 34 hand-drawn digits, drawn through pointer events', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await text(page, 'digit-prediction'), '', 'empty canvas, empty prediction');
     const failures = [];
@@ -94,7 +85,7 @@ describe('mnist-draw', () => {
   });
 
   it('shows the 28×28 image, the bars and feature maps; a dot or scribble gets an answer, not an error; keys clear', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     // A single click: a dot.
     const box = await page.locator(byTestId('digit-canvas')).boundingBox();
@@ -164,7 +155,7 @@ describe('mnist-draw', () => {
   });
 
   it('trains in the tab: the loss falls, the accuracy shows, reload keeps the model, reset restores the shipped one', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#start=scratch&epochs=1&digits=3000&test=1000&batch=32&lr=0.003`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#start=scratch&epochs=1&digits=3000&test=1000&batch=32&lr=0.003`);
     await ready(page);
     await drawStrokes(page, placeStrokes(DRAWINGS.find((d) => d.t === '3-round')));
     const versionBefore = Number(await text(page, 'digit-model-version'));
@@ -207,7 +198,7 @@ describe('mnist-draw', () => {
   });
 
   it('stops a training run on request', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#start=finetune&epochs=3&digits=60000&test=1000`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#start=finetune&epochs=3&digits=60000&test=1000`);
     await ready(page);
     await page.click(byTestId('digit-train'));
     await page.waitForFunction(() => document.querySelector('[data-testid="digit-loss"]').textContent !== '–', null, { timeout: 60000 });
@@ -225,7 +216,7 @@ describe('mnist-draw', () => {
   });
 
   it('explains a bad learning rate, and a diverging run keeps the last good weights', async () => {
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#start=finetune&optimizer=momentum&epochs=1&digits=3000&test=1000`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#start=finetune&optimizer=momentum&epochs=1&digits=3000&test=1000`);
     await ready(page);
     for (const bad of ['NaN', 'fast', '1e9', '-0.1']) {
       await page.fill(byTestId('digit-lr'), bad);
@@ -269,7 +260,7 @@ describe('mnist-draw', () => {
   });
 
   it('lists misread test digits, after a failed download and a retry', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await context.route('**/data/mnist/**', (route) => route.abort('connectionrefused'));
     await page.click(byTestId('digit-mistakes-load'));
@@ -296,7 +287,7 @@ describe('mnist-draw', () => {
 
   it('restores its retrain settings from the link, and the exercise checks the answer', async () => {
     const setup = 'start=finetune&optimizer=rmsprop&lr=0.01&batch=128&epochs=3&digits=10000&test=1000&augment=off&seed=7&brush=thick';
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}#${setup}`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}#${setup}`);
     await ready(page);
     assert.equal(await page.inputValue(byTestId('digit-start')), 'finetune');
     assert.equal(await page.inputValue(byTestId('digit-optimizer')), 'rmsprop');
@@ -320,14 +311,10 @@ describe('mnist-draw', () => {
     assert.equal(await page.inputValue(byTestId('digit-optimizer')), 'lion');
     assert.equal(await page.inputValue(byTestId('digit-epochs')), '5');
 
-    await page.fill(byTestId('exercise-answer'), '200704');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
+    assert.match(await answerExercise(page, '200704'), /Not quite/);
     await page.click(byTestId('exercise-hint'));
     assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '200,832');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '200,832'), /Correct/);
     await page.click('.md-layers summary');
     assert.match(await text(page, 'digit-parameters'), /^[\d,]+$/);
 
@@ -345,12 +332,12 @@ describe('mnist-draw', () => {
   });
 
   it('fits a phone and reads a digit drawn by touch, without scrolling the page', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url + LESSON);
+    await page.goto(env.server.url + LESSON);
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, root, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage, root } from './harness.mjs';
 
 const LESSON = 'lessons/model-evaluation/';
 const data = (name) => path.join(root, 'datasets', name);
@@ -35,19 +35,10 @@ const tableRows = (page) => page.locator(`${byTestId('me-fold-table')} tbody tr`
 const cellNumber = async (page, id) => Number((await text(page, id)).replace(/[^\d]/g, ''));
 
 describe('model-evaluation', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('cross-validates logistic regression on breast cancer exactly as the native CLI, and the threshold moves the point', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const cv = native('breast-cancer.csv', ['--target', 'diagnosis', '--model', 'logreg', '--l2', '0.01', '--folds', '5', '--test-fraction', '0.2', '--seed', '0']);
     assert.match(await text(page, 'me-status'), /^Done: logistic regression \(lr 0\.5, 200 epochs, L2 0\.01\), 5 stratified folds of 455 rows/);
@@ -96,7 +87,7 @@ describe('model-evaluation', () => {
   });
 
   it('shows why stratified folds exist on Iris, and takes more folds and other models', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=iris&model=knn&test=0&pos=0');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=iris&model=knn&test=0&pos=0');
     await ready(page);
     assert.match(await text(page, 'me-credit'), /Fisher/);
     assert.match(await text(page, 'me-mix-caption'), /Stratified: each fold gets the same share/);
@@ -136,7 +127,7 @@ describe('model-evaluation', () => {
   });
 
   it('takes the learner\'s own CSV, and says what is wrong with a broken one', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('me-data'), 'own');
     assert.equal(await page.locator(byTestId('me-own')).isVisible(), true);
@@ -160,7 +151,7 @@ describe('model-evaluation', () => {
   });
 
   it('splits the polynomial test error into bias, variance and noise', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=iris&test=0');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=iris&test=0');
     await ready(page);
     const terms = async () => Object.fromEntries(await Promise.all(['bv-bias2', 'bv-variance', 'bv-noise2', 'bv-sum', 'bv-test'].map(async (id) => [id, Number(await text(page, id))])));
     const low = await terms();
@@ -191,7 +182,7 @@ describe('model-evaluation', () => {
   });
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=wine&model=tree&depth=2&folds=4&strat=0&test=30&seed=3&pos=2&t=70&deg=7&pts=40');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=wine&model=tree&depth=2&folds=4&strat=0&test=30&seed=3&pos=2&t=70&deg=7&pts=40');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('me-data')), 'wine');
     assert.equal(await page.inputValue(byTestId('me-model')), 'tree');
@@ -207,24 +198,17 @@ describe('model-evaluation', () => {
     assert.equal(await text(page, 'me-roc-auc'), `(AUC ${cv.roc_auc.toFixed(3)})`);
 
     const answer = Number(await page.locator('form.exercise-form').getAttribute('data-answer'));
-    await page.fill(byTestId('exercise-answer'), '0.2');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
+    assert.match(await answerExercise(page, '0.2'), /Not quite/);
+    await openHintAndSolution(page);
     // Do the exercise on the page: the starting setup, raise t until no false positive is left.
-    await page.goto(server.url + LESSON + '#data=cancer&model=logreg&l2=0.01&pos=1&t=50');
+    await page.goto(env.server.url + LESSON + '#data=cancer&model=logreg&l2=0.01&pos=1&t=50');
     await page.reload();
     await ready(page);
     await page.focus(byTestId('me-threshold'));
     while ((await cellNumber(page, 'me-fp')) > 0) await page.keyboard.press('ArrowRight');
     const shown = Number(await text(page, 'me-threshold-value'));
     assert.equal(shown, answer, 'the answer is what the page shows');
-    await page.fill(byTestId('exercise-answer'), String(shown));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, String(shown)), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -235,7 +219,7 @@ describe('model-evaluation', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=wine&folds=10', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=wine&folds=10', { viewport: { width: 390, height: 844 } });
     await ready(page);
     await curveDone(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { answerExercise, byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
 
 const LESSON = 'lessons/monte-carlo-pi/';
 
@@ -159,14 +159,10 @@ describe('monte-carlo-pi', () => {
     assert.equal(await page.inputValue(byTestId('pi-threads')), '1');
     assert.equal(await page.inputValue(byTestId('pi-stop')), '1000000');
 
-    await page.fill(byTestId('exercise-answer'), '1000000');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Not quite/);
+    assert.match(await answerExercise(page, '1000000'), /Not quite/);
     await page.click(byTestId('exercise-hint'));
     assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '2.7e8');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/);
+    assert.match(await answerExercise(page, '2.7e8'), /Correct/);
     await page.reload();
     assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/, 'progress kept');
     assert.deepEqual(errors, []);

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, root, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage, root } from './harness.mjs';
 
 const LESSON = 'lessons/pca/';
 const text = (page, id) => page.locator(byTestId(id)).textContent();
@@ -55,19 +55,10 @@ async function dotOf(page, [r, g, b]) {
 const close = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b);
 
 describe('pca', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('finds the Iris eigenvalues like the native CLI, standardized and raw, with the SVD relation', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'pca-credit'), /Fisher/);
     assert.equal(await page.isChecked(byTestId('pca-standardize')), true);
@@ -100,7 +91,7 @@ describe('pca', () => {
   });
 
   it('picks samples by clicking, dragging and arrow keys, and rebuilds them from k components', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="pca-sample-label"]').textContent.startsWith('#0'));
     assert.match(await text(page, 'pca-sample-label'), /#0 \(species setosa\)/);
@@ -147,7 +138,7 @@ describe('pca', () => {
   });
 
   it('wine shows why standardizing matters, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await refitted(page, () => page.selectOption(byTestId('pca-source'), 'wine'));
     assert.equal(await page.isChecked(byTestId('pca-standardize')), false, 'wine starts unstandardized');
@@ -161,16 +152,9 @@ describe('pca', () => {
     await refitted(page, () => page.click(byTestId('pca-standardize')));
     const two = await text(page, 'pca-two');
     assert.equal(two, '55.4%');
-    await page.fill(byTestId('exercise-answer'), '99.8');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), two.replace('%', ''));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '99.8'), /Not quite/);
+    await openHintAndSolution(page);
+    assert.match(await answerExercise(page, two.replace('%', '')), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -180,7 +164,7 @@ describe('pca', () => {
   });
 
   it('draws eigen-digits and rebuilds digits on the 8×8 set and on MNIST, and Stop stops', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await refitted(page, () => page.selectOption(byTestId('pca-source'), 'digits'));
     assert.equal(await text(page, 'pca-shape'), '1,797 × 64');
@@ -218,7 +202,7 @@ describe('pca', () => {
   });
 
   it('analyses a pasted CSV, refuses broken ones by row and column, and keeps the data; bad settings get a message', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.fill(byTestId('pca-components'), 'many');
     await page.press(byTestId('pca-components'), 'Enter');
@@ -259,7 +243,7 @@ describe('pca', () => {
   });
 
   it('restores its setup from the link', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=wine&standardize=1&components=5&x=1&y=3&sample=7&k=3');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=wine&standardize=1&components=5&x=1&y=3&sample=7&k=3');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('pca-source')), 'wine');
     assert.equal(await page.isChecked(byTestId('pca-standardize')), true);
@@ -274,7 +258,7 @@ describe('pca', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#source=wine&standardize=1', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#source=wine&standardize=1', { viewport: { width: 390, height: 844 } });
     await ready(page);
     let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);

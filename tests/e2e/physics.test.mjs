@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { answerExercise, byTestId, cli, launch, numberIn, openHintAndSolution, openPage, site } from './harness.mjs';
 
 const LESSON = 'lessons/physics/';
 
@@ -212,16 +212,9 @@ describe('physics', () => {
     assert.equal(await text(page, 'physics-energy0'), '9.000');
     assert.equal(await text(page, 'physics-springs'), '20');
 
-    await page.fill(byTestId('exercise-answer'), '400');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '1600');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '400'), /Not quite/);
+    await openHintAndSolution(page);
+    assert.match(await answerExercise(page, '1600'), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { distDir } from '../../scripts/paths.mjs';
-import { byTestId, cli, launch, numberIn, openPage, site } from './harness.mjs';
+import { answerExercise, browserAndSite, byTestId, cli, numberIn, openHintAndSolution, openPage } from './harness.mjs';
 
 const LESSON = 'lessons/recommender/';
 const RATINGS = path.join(distDir, 'data/movielens/ratings.csv');
@@ -35,19 +35,10 @@ async function evalRow(page, key) {
 const close = (a, b, tol) => Math.abs(a - b) <= tol;
 
 describe('recommender', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('loads the ratings, recommends, evaluates and factorizes exactly like the native CLI', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await recommended(page, 3);
     assert.match(await text(page, 'rec-credit'), /GroupLens/);
     assert.match(await text(page, 'rec-credit'), /no commercial use without permission/);
@@ -86,7 +77,7 @@ describe('recommender', () => {
   });
 
   it('rates by search and by the lists, keeps the hash, and clears', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await recommended(page, 3);
     await page.click(byTestId('rec-search'));
     await page.keyboard.type('the godfather');
@@ -120,7 +111,7 @@ describe('recommender', () => {
   });
 
   it('shows that dot-product neighbours are heavy raters and centring finds opposite taste', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await recommended(page, 3);
     const mean = async (s) => Number(/rated ([\d,]+) movies on average/.exec(await text(page, `rec-summary-${s}`))[1].replace(/,/g, ''));
     const opposite = async (s) => Number(/([\d,]+) opposite/.exec(await text(page, `rec-summary-${s}`))[1].replace(/,/g, ''));
@@ -142,7 +133,7 @@ describe('recommender', () => {
   });
 
   it('refuses bad settings next to the field and keeps the last good value', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await recommended(page, 3);
     await trained(page);
     await page.fill(byTestId('rec-k'), 'lots');
@@ -166,7 +157,7 @@ describe('recommender', () => {
   });
 
   it('trains worse than the baseline without centring, and Stop stops a long run', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#epochs=5');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#epochs=5');
     await recommended(page, 3);
     await trained(page);
     const baseline = await numberIn(page, 'rec-mf-baseline');
@@ -195,7 +186,7 @@ describe('recommender', () => {
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
     const hash = '#r=858%3A5%2C296%3A4&sim=centered&k=20&support=5&factors=10&epochs=5&lr=0.02&reg=0.1&center=1';
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + hash);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + hash);
     await recommended(page, 2);
     assert.deepEqual(await page.locator(`${byTestId('rec-mine')} li .rec-title`).allTextContents(), ['Godfather, The (1972)', 'Pulp Fiction (1994)']);
     assert.equal(await page.inputValue(byTestId('rec-sim')), 'centered');
@@ -208,16 +199,9 @@ describe('recommender', () => {
     const want = native(['--rate', '858=5;296=4', '--similarity', 'centered', '--k', '20', '--min-support', '5']);
     assert.deepEqual((await listed(page, 'rec-list-centered')).map((g) => g.movie), want.knn.recommendations.map((r) => r.movie_id));
 
-    await page.fill(byTestId('exercise-answer'), '1');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
-    await page.fill(byTestId('exercise-answer'), '0.832');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, '1'), /Not quite/);
+    await openHintAndSolution(page);
+    assert.match(await answerExercise(page, '0.832'), /Correct/);
     await page.reload();
     await recommended(page, 2);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -227,7 +211,7 @@ describe('recommender', () => {
   });
 
   it('gives the same recommendations in the single-threaded build', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '?engine=st');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '?engine=st');
     await recommended(page, 3);
     assert.equal(await text(page, 'engine-build'), 'st');
     const want = native(['--rate', '2571=5;1721=2;1=4', '--similarity', 'cosine', '--k', '30', '--min-support', '10']);
@@ -238,7 +222,7 @@ describe('recommender', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await recommended(page, 3);
     await trained(page);
     await page.fill(byTestId('rec-search'), 'star wars');

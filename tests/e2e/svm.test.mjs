@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, root, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage, root } from './harness.mjs';
 
 const LESSON = 'lessons/svm/';
 const IRIS = path.join(root, 'datasets/iris.csv');
@@ -37,19 +37,10 @@ function native(args) {
 const pct = (accuracy) => Number((100 * accuracy).toFixed(1));
 
 describe('svm', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('fits a soft linear margin by SMO and by sub-gradient descent; C and the hard margin follow the keyboard', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.match(await text(page, 'svm-status'), /^Done: linear kernel, C = 1, one machine; 60 training and 20 test points/);
     assert.equal(await page.locator(byTestId('svm-sgd')).isVisible(), true);
@@ -78,7 +69,7 @@ describe('svm', () => {
   });
 
   it('bends with the RBF kernel on moons, and gamma is its reach', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=moons');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=moons');
     await ready(page);
     const linear = await percentIn(page, 'svm-train');
     await refit(page, () => page.selectOption(byTestId('svm-kernel'), 'rbf'));
@@ -97,7 +88,7 @@ describe('svm', () => {
   });
 
   it('separates Iris one-vs-rest and cross-validates C and gamma like the native CLI', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=iris&kernel=rbf');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=iris&kernel=rbf');
     await ready(page);
     assert.match(await text(page, 'svm-credit'), /Fisher/);
     assert.equal(await page.inputValue(byTestId('svm-x')), 'petal_length');
@@ -139,7 +130,7 @@ describe('svm', () => {
   });
 
   it('says what is wrong with a bad seed and keeps the last good one', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const before = await text(page, 'svm-support');
     await page.fill(byTestId('svm-seed'), 'abc');
@@ -157,7 +148,7 @@ describe('svm', () => {
   });
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=iris&kernel=poly&degree=2&logC=1.0&logGamma=-0.5&test=30&seed=3');
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=iris&kernel=poly&degree=2&logC=1.0&logGamma=-0.5&test=30&seed=3');
     await ready(page);
     assert.equal(await page.inputValue(byTestId('svm-kernel')), 'poly');
     assert.equal(await page.inputValue(byTestId('svm-degree')), '2');
@@ -169,24 +160,17 @@ describe('svm', () => {
     assert.equal(await supportCount(page), fit.n_support);
 
     const answer = Number(await page.locator('form.exercise-form').getAttribute('data-answer'));
-    await page.fill(byTestId('exercise-answer'), '50');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.equal(await page.locator('.exercise-solution').isVisible(), true);
+    assert.match(await answerExercise(page, '50'), /Not quite/);
+    await openHintAndSolution(page);
     // Do the exercise on the page.
-    await page.goto(server.url + LESSON + '#data=moons&kernel=rbf');
+    await page.goto(env.server.url + LESSON + '#data=moons&kernel=rbf');
     await page.reload();
     await ready(page);
     await page.click(byTestId('svm-grid-run'));
     await gridDone(page);
     const shown = Number((await text(page, 'svm-grid-status')).match(/with ([\d.]+)% mean accuracy/)[1]);
     assert.equal(shown, answer, 'the answer is what the page shows');
-    await page.fill(byTestId('exercise-answer'), String(shown));
-    await page.click(byTestId('exercise-check'));
-    assert.match(await text(page, 'exercise-feedback'), /Correct/);
+    assert.match(await answerExercise(page, String(shown)), /Correct/);
     await page.reload();
     await ready(page);
     assert.match(await text(page, 'exercise-feedback'), /Correct/, 'progress kept');
@@ -196,7 +180,7 @@ describe('svm', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON + '#data=iris&kernel=rbf', { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON + '#data=iris&kernel=rbf', { viewport: { width: 390, height: 844 } });
     await ready(page);
     await page.click(byTestId('svm-grid-run'));
     await gridDone(page);

@@ -3,8 +3,8 @@
 // exercise, fly the Asteroids ship, and do it all at phone width without a console error.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
-import { byTestId, cli, launch, openPage, site } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { answerExercise, browserAndSite, byTestId, cli, openHintAndSolution, openPage, site } from './harness.mjs';
 
 const LESSON = 'lessons/vectors-2d/';
 
@@ -46,19 +46,10 @@ async function enter(page, id, text) {
 }
 
 describe('vectors-2d', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launch();
-    server = await site({ isolation: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndSite();
 
   it('shows T, R, S and M = T·R·S for the selected shape, equal to the native CLI', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await page.inputValue(byTestId('v2d-rotate')), '45');
     assert.equal(await page.inputValue(byTestId('v2d-scale-x')), '1.2');
@@ -80,7 +71,7 @@ describe('vectors-2d', () => {
   });
 
   it('R, S, arrows and N on the scene transform the selected shape, and the hash follows', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.focus(byTestId('v2d-scene'));
     await page.keyboard.press('r'); // +15°
@@ -106,7 +97,7 @@ describe('vectors-2d', () => {
   });
 
   it('adds a shape, drags it with the mouse, scales it with the wheel, and removes it', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.selectOption(byTestId('v2d-add-kind'), 'square');
     await page.click(byTestId('v2d-add'));
@@ -137,7 +128,7 @@ describe('vectors-2d', () => {
   });
 
   it('shows two orders side by side: rotate-then-translate differs from translate-then-rotate', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     assert.equal(await page.locator(byTestId('v2d-formula-left')).textContent(), 'M = T · R · S');
     assert.equal(await page.locator(byTestId('v2d-formula-right')).textContent(), 'M = R · T · S');
@@ -159,7 +150,7 @@ describe('vectors-2d', () => {
   });
 
   it('explains bad numbers, keeps the last good value, and keeps working', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     const before = await matrix(page, 'v2d-matrix-m');
     const cases = [
@@ -183,7 +174,7 @@ describe('vectors-2d', () => {
     await page.waitForFunction(() => /mirrored/.test(document.querySelector('[data-testid="v2d-det-note"]').textContent));
     assert.equal(await page.locator(byTestId('v2d-det')).textContent(), '-1.44');
     // A broken link falls back to the default scene.
-    await page.goto(`${server.url}${LESSON}#shapes=blob_1_2&selected=9&left=xyz`);
+    await page.goto(`${env.server.url}${LESSON}#shapes=blob_1_2&selected=9&left=xyz`);
     await page.reload();
     await ready(page);
     assert.equal(await page.inputValue(byTestId('v2d-rotate')), '45');
@@ -194,7 +185,7 @@ describe('vectors-2d', () => {
 
   it('restores its setup from the link, and the exercise checks the answer', async () => {
     const hash = '#shapes=star_90_2_1_-1_2*arrow_0_1_1_0_0&selected=0&left=rts&right=tsr&seed=7';
-    const { page, errors, context } = await openPage(browser, `${server.url}${LESSON}${hash}`);
+    const { page, errors, context } = await openPage(env.browser, `${env.server.url}${LESSON}${hash}`);
     await ready(page);
     assert.equal(await page.inputValue(byTestId('v2d-rotate')), '90');
     assert.equal(await page.inputValue(byTestId('v2d-scale-x')), '2');
@@ -207,18 +198,11 @@ describe('vectors-2d', () => {
     assert.equal(await page.locator(`${byTestId('v2d-vertices')} tr`).count(), 10, 'a star has 10 corners');
     await matrixBecomes(page, 'v2d-matrix-m', native('--scale', '2,1', '--rotate', '90', '--translate', '-1,2').matrix);
 
-    await page.fill(byTestId('exercise-answer'), '1');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Not quite/);
-    await page.click(byTestId('exercise-hint'));
-    assert.equal(await page.locator('.exercise-hint').isVisible(), true);
-    await page.click(byTestId('exercise-solution'));
-    assert.match(await page.locator('.exercise-solution').textContent(), /mlplay transform --translate 4,0 --rotate 90 --point 1,2/);
+    assert.match(await answerExercise(page, '1'), /Not quite/);
+    assert.match(await openHintAndSolution(page), /mlplay transform --translate 4,0 --rotate 90 --point 1,2/);
     // The solution's command, run natively, agrees with the answer.
     assert.deepEqual(native('--translate', '4,0', '--rotate', '90', '--point', '1,2').points[0], ['-2', '5']);
-    await page.fill(byTestId('exercise-answer'), '5');
-    await page.click(byTestId('exercise-check'));
-    assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/);
+    assert.match(await answerExercise(page, '5'), /Correct/);
     await page.reload();
     assert.match(await page.locator(byTestId('exercise-feedback')).textContent(), /Correct/, 'progress kept');
     assert.deepEqual(errors, []);
@@ -226,7 +210,7 @@ describe('vectors-2d', () => {
   });
 
   it('plays Asteroids from the keyboard: turn, thrust, fire, pause, new game', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON);
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON);
     await ready(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="v2d-game-shapes"]').textContent !== '–');
     assert.equal(await page.locator(byTestId('v2d-game-shapes')).textContent(), '5', 'ship + 4 asteroids');
@@ -277,7 +261,7 @@ describe('vectors-2d', () => {
   it('works the same on the single-threaded build (a plain static host)', async () => {
     const plain = await site({ isolation: false });
     try {
-      const { page, errors, context } = await openPage(browser, plain.url + LESSON, { serviceWorker: false });
+      const { page, errors, context } = await openPage(env.browser, plain.url + LESSON, { serviceWorker: false });
       await ready(page);
       assert.equal(await page.locator(byTestId('engine-build')).textContent(), 'st');
       assert.deepEqual(await matrix(page, 'v2d-matrix-m'), native('--scale', '1.2', '--rotate', '45', '--translate', '3,0').matrix);
@@ -293,7 +277,7 @@ describe('vectors-2d', () => {
   });
 
   it('fits a phone: no sideways scrolling; the touch buttons fly the ship', async () => {
-    const { page, errors, context } = await openPage(browser, server.url + LESSON, { viewport: { width: 390, height: 844 } });
+    const { page, errors, context } = await openPage(env.browser, env.server.url + LESSON, { viewport: { width: 390, height: 844 } });
     await ready(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);

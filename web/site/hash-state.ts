@@ -1,5 +1,6 @@
 // Lesson state as one typed table serialized to location.hash (STYLE.md 12): every experiment is a
 // shareable URL. Missing or invalid entries fall back to their defaults.
+import { formatSignificant6 } from '../widgets/decimal-field';
 
 export interface Field<T> {
   defaultValue: T;
@@ -16,6 +17,20 @@ export function intField(defaultValue: number, min: number, max: number): Field<
     },
     format: (value) => String(value),
   };
+}
+
+/** A number in [min, max], written with six significant digits (learning rates, spreads). */
+export function decimalHash(defaultValue: number, min: number, max: number): Field<number> {
+  return {
+    defaultValue,
+    parse: (t) => (t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= min && Number(t) <= max ? Number(t) : undefined),
+    format: formatSignificant6,
+  };
+}
+
+/** Text of at most `maxLength` characters, the empty text included (column names, lists). */
+export function textField(defaultValue: string, maxLength: number): Field<string> {
+  return { defaultValue, parse: (t) => (t.length <= maxLength ? t : undefined), format: (v) => v };
 }
 
 export function choiceField<T extends string>(defaultValue: T, choices: readonly T[]): Field<T> {
