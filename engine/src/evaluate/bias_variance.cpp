@@ -7,6 +7,7 @@
 #include "mlplay/core/error.h"
 #include "mlplay/core/random.h"
 #include "mlplay/fitting/least_squares.h"
+#include "mlplay/metrics/metrics.h"
 
 namespace mlplay::evaluate {
 
@@ -38,35 +39,25 @@ PolyBiasVariance poly_bias_variance(const PolyBiasVarianceOptions& o) {
   }
   out.sample_x = xs[0];
   out.sample_y = ys[0];
-  std::vector<std::vector<double>> predictions(sets);
+  std::vector<double> predictions(sets * g);  // set by set, at the grid points
   for (int degree = 1; degree <= o.max_degree; ++degree) {
     DegreeTerms t;
     t.degree = degree;
     t.noise = o.noise * o.noise;
-    std::vector<double> mean(g, 0.0);
     for (size_t d = 0; d < sets; ++d) {
       const fitting::PolynomialFit fit = fitting::fit_polynomial(xs[d], ys[d], degree);
-      predictions[d] = fit.predict(out.x);
+      const std::vector<double> fitted = fit.predict(out.x);
+      std::copy(fitted.begin(), fitted.end(), predictions.begin() + static_cast<std::ptrdiff_t>(d * g));
       t.train_mse += fit.mse(xs[d], ys[d]) / static_cast<double>(sets);
-      for (size_t j = 0; j < g; ++j) mean[j] += predictions[d][j] / static_cast<double>(sets);
+      for (size_t j = 0; j < g; ++j) t.test_mse += (fitted[j] - fresh[d][j]) * (fitted[j] - fresh[d][j]) / static_cast<double>(sets * g);
     }
-    for (size_t j = 0; j < g; ++j) {
-      t.bias2 += (mean[j] - out.truth[j]) * (mean[j] - out.truth[j]);
-      for (size_t d = 0; d < sets; ++d) {
-        const double p = predictions[d][j];
-        t.variance += (p - mean[j]) * (p - mean[j]) / static_cast<double>(sets);
-        t.test_mse += (p - fresh[d][j]) * (p - fresh[d][j]) / static_cast<double>(sets);
-      }
-    }
-    t.bias2 /= static_cast<double>(g);
-    t.variance /= static_cast<double>(g);
-    t.test_mse /= static_cast<double>(g);
+    metrics::BiasVariance split = metrics::bias_variance(predictions, out.truth);
+    t.bias2 = split.bias2;
+    t.variance = split.variance;
     if (out.degrees.empty() || t.test_mse < out.degrees[static_cast<size_t>(out.best_degree - 1)].test_mse) out.best_degree = degree;
     out.degrees.push_back(t);
-    std::vector<double> kept;
-    for (size_t d = 0; d < static_cast<size_t>(o.keep); ++d) kept.insert(kept.end(), predictions[d].begin(), predictions[d].end());
-    out.fits.push_back(std::move(kept));
-    out.mean_fit.push_back(std::move(mean));
+    out.fits.emplace_back(predictions.begin(), predictions.begin() + static_cast<std::ptrdiff_t>(size_t(o.keep) * g));
+    out.mean_fit.push_back(std::move(split.mean));
   }
   return out;
 }

@@ -201,4 +201,24 @@ RegressionMetrics regression_metrics(const std::vector<double>& truth, const std
   return m;
 }
 
+BiasVariance bias_variance(const std::vector<double>& predictions, const std::vector<double>& truth) {
+  const size_t grid = truth.size();
+  check<ValueError>(grid > 0 && !predictions.empty() && predictions.size() % grid == 0, "bias_variance: ", predictions.size(),
+                    " predictions are not a whole number of sets of ", grid, " grid points");
+  const size_t sets = predictions.size() / grid;
+  BiasVariance out;
+  out.mean.assign(grid, 0.0);
+  for (size_t d = 0; d < sets; ++d) {
+    for (size_t g = 0; g < grid; ++g) out.mean[g] += predictions[d * grid + g] / static_cast<double>(sets);
+  }
+  for (size_t g = 0; g < grid; ++g) {
+    out.bias2 += (out.mean[g] - truth[g]) * (out.mean[g] - truth[g]) / static_cast<double>(grid);
+    for (size_t d = 0; d < sets; ++d) {
+      const double e = predictions[d * grid + g] - out.mean[g];
+      out.variance += e * e / static_cast<double>(grid * sets);
+    }
+  }
+  return out;
+}
+
 }  // namespace mlplay::metrics

@@ -4,29 +4,13 @@
 
 #include "mlplay/core/error.h"
 #include "mlplay/core/random.h"
+#include "mlplay/metrics/metrics.h"
 #include "mlplay/tree/random_forest.h"
 
 namespace mlplay::tree {
 namespace {
 constexpr double kRange = 6.0;
 
-/// Adds the bias² and variance of `predictions` (datasets × grid) against `truth`, averaged over the grid.
-void decompose(const std::vector<double>& predictions, const std::vector<double>& truth, int datasets, std::vector<double>& mean,
-               double& bias2, double& variance) {
-  const size_t grid = truth.size();
-  mean.assign(grid, 0.0);
-  for (int d = 0; d < datasets; ++d) {
-    for (size_t g = 0; g < grid; ++g) mean[g] += predictions[static_cast<size_t>(d) * grid + g] / datasets;
-  }
-  bias2 = variance = 0;
-  for (size_t g = 0; g < grid; ++g) {
-    bias2 += (mean[g] - truth[g]) * (mean[g] - truth[g]) / static_cast<double>(grid);
-    for (int d = 0; d < datasets; ++d) {
-      const double e = predictions[static_cast<size_t>(d) * grid + g] - mean[g];
-      variance += e * e / (static_cast<double>(grid) * datasets);
-    }
-  }
-}
 }  // namespace
 
 BiasVariance bias_variance(const BiasVarianceOptions& o) {
@@ -60,8 +44,10 @@ BiasVariance bias_variance(const BiasVarianceOptions& o) {
     const auto f = forest.predict_values(grid);
     out.forest_predictions.insert(out.forest_predictions.end(), f.begin(), f.end());
   }
-  decompose(out.tree_predictions, out.truth, o.datasets, out.tree_mean, out.tree_bias2, out.tree_variance);
-  decompose(out.forest_predictions, out.truth, o.datasets, out.forest_mean, out.forest_bias2, out.forest_variance);
+  const metrics::BiasVariance tree = metrics::bias_variance(out.tree_predictions, out.truth);
+  const metrics::BiasVariance forest = metrics::bias_variance(out.forest_predictions, out.truth);
+  out.tree_mean = tree.mean, out.tree_bias2 = tree.bias2, out.tree_variance = tree.variance;
+  out.forest_mean = forest.mean, out.forest_bias2 = forest.bias2, out.forest_variance = forest.variance;
   return out;
 }
 

@@ -88,3 +88,12 @@ TEST_CASE("metrics explain bad input", "[metrics]") {
   REQUIRE_THROWS_WITH(calibration_curve({1.5}, {1}, 5), Contains("outside [0, 1]"));
   REQUIRE_THROWS_WITH(regression_metrics({}, {}), Contains("no samples"));
 }
+
+TEST_CASE("bias_variance splits the error of refitted models into bias squared and variance", "[metrics]") {
+  // Two training sets' fits at two grid points where the truth is 0: means 2 and 2.
+  const BiasVariance split = bias_variance({1, 2, 3, 2}, {0, 0});
+  REQUIRE(split.mean == std::vector<double>{2, 2});
+  REQUIRE(split.bias2 == Approx(4.0));      // ((2 − 0)² + (2 − 0)²) / 2
+  REQUIRE(split.variance == Approx(0.5));   // ((1 + 1) / 2 + 0) / 2
+  REQUIRE_THROWS_WITH(bias_variance({1, 2, 3}, {0, 0}), Contains("not a whole number of sets of 2"));
+}

@@ -81,4 +81,15 @@ struct RegressionMetrics {
 /// (sklearn's r2_score with force_finite).
 RegressionMetrics regression_metrics(const std::vector<double>& truth, const std::vector<double>& predicted);
 
+/// The bias–variance split of a model refitted on many training sets, at the points of a grid where
+/// the true function is known: with ŷ_d(x) the fit of set d and ȳ(x) = mean_d ŷ_d(x),
+///   bias² = mean_x (ȳ(x) − f(x))²,   variance = mean_x mean_d (ŷ_d(x) − ȳ(x))².
+struct BiasVariance {
+  std::vector<double> mean;  // ȳ at each grid point
+  double bias2 = 0.0, variance = 0.0;
+};
+/// `predictions` holds sets × truth.size() values, set by set. Throws ValueError when it is not a
+/// whole number (at least 1) of sets.
+BiasVariance bias_variance(const std::vector<double>& predictions, const std::vector<double>& truth);
+
 }  // namespace mlplay::metrics
