@@ -2,16 +2,14 @@
 // scikit-learn 1.2's GaussianNB (tests/golden/gen_knn_gnb.py) on 2D points, Iris and wine.
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <numbers>
-#include <sstream>
 #include <string>
 
 #include "generated/knn_gnb_golden.h"
 #include "mlplay/classify/gaussian_nb.h"
 #include "mlplay/core/error.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::classify;
 
@@ -29,14 +27,10 @@ Samples make(std::vector<double> x, std::vector<int32_t> labels, int64_t cols, i
 
 /// The even rows (train) and odd rows (queries) of a data set in datasets/.
 std::pair<Samples, Samples> halves(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
+  const std::string text = mlplay::testing::dataset_text(name);
   mlplay::data::TableSpec spec;
   spec.target = name == "iris.csv" ? "species" : "cultivar";
-  const mlplay::data::Dataset data = mlplay::data::load_table_text(text.str(), spec);
+  const mlplay::data::Dataset data = mlplay::data::load_table_text(text, spec);
   std::vector<size_t> even, odd;
   for (size_t i = 0; i < data.rows; ++i) (i % 2 ? odd : even).push_back(i);
   return {samples_of(data, even), samples_of(data, odd)};

@@ -3,15 +3,13 @@
 // weighting, and test accuracy on standardized Iris and wine.
 #include <catch2/catch.hpp>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "generated/knn_gnb_golden.h"
 #include "mlplay/classify/decision_grid.h"
 #include "mlplay/classify/knn.h"
 #include "mlplay/core/error.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::classify;
 
@@ -126,14 +124,9 @@ TEST_CASE("k-NN accuracy by k agrees with one fit per k", "[classify][knn]") {
 TEST_CASE("k-NN test accuracy on standardized Iris and wine matches scikit-learn's", "[classify][knn][golden]") {
   using namespace knn_gnb_golden;
   for (const TableKnnCase& c : kTableKnn) {
-    const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / c.data;
-    std::ifstream file(path);
-    REQUIRE(file.good());
-    std::ostringstream text;
-    text << file.rdbuf();
     mlplay::data::TableSpec spec;
     spec.target = std::string(c.data) == "iris.csv" ? "species" : "cultivar";
-    mlplay::data::Dataset data = mlplay::data::load_table_text(text.str(), spec);
+    mlplay::data::Dataset data = mlplay::data::load_table_text(mlplay::testing::dataset_text(c.data), spec);
     std::vector<size_t> even, odd;
     for (size_t i = 0; i < data.rows; ++i) (i % 2 ? odd : even).push_back(i);
     mlplay::data::Standardizer::fit(data, even).apply(data);

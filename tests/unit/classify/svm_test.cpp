@@ -4,13 +4,11 @@
 // reaching SMO's objective; the cross-validated grid search.
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "generated/svm_golden.h"
 #include "mlplay/classify/svm.h"
 #include "mlplay/core/error.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::classify;
 
@@ -23,14 +21,10 @@ std::vector<int8_t> golden_y() {
 }
 
 mlplay::data::Dataset iris() {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / "iris.csv";
-  std::ifstream file(path);
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
+  const std::string text = mlplay::testing::dataset_text("iris.csv");
   mlplay::data::TableSpec spec;
   spec.target = "species";
-  return mlplay::data::load_table_text(text.str(), spec);
+  return mlplay::data::load_table_text(text, spec);
 }
 
 }  // namespace

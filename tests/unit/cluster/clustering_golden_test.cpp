@@ -1,16 +1,14 @@
 // DBSCAN, linkage and Gaussian mixtures against scikit-learn 1.2 and scipy 1.10
 // (tests/golden/gen_clustering.py): labels up to renaming, merge heights, log-likelihood and BIC.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "generated/clustering_golden.h"
 #include "mlplay/cluster/dbscan.h"
 #include "mlplay/cluster/gaussian_mixture.h"
 #include "mlplay/cluster/hierarchical.h"
 #include "mlplay/cluster/table_points.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::cluster;
 namespace g = clustering_golden;
@@ -18,12 +16,8 @@ namespace g = clustering_golden;
 namespace {
 
 Points iris() {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / "iris.csv";
-  std::ifstream file(path);
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return cluster_data(mlplay::data::read_csv(text.str()), {}).points;
+  const std::string text = mlplay::testing::dataset_text("iris.csv");
+  return cluster_data(mlplay::data::read_csv(text), {}).points;
 }
 
 Points blobs() { return Points(g::kBlobsN, 2, std::vector<double>(std::begin(g::kBlobs), std::end(g::kBlobs))); }

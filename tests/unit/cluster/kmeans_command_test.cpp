@@ -8,12 +8,13 @@
 
 #include "commands.h"
 #include "generated/kmeans_golden.h"
+#include "support/repo_files.h"
 
 using mlplay::cli::run_cli;
 
 namespace {
 std::string iris() {
-  return (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / "iris.csv").string();
+  return (mlplay::testing::repo_root() / "datasets" / "iris.csv").string();
 }
 std::string temp_csv(const std::string& name, const std::string& text) {
   const auto path = std::filesystem::temp_directory_path() / (std::to_string(getpid()) + "-" + name);  // ctest runs cases in parallel processes

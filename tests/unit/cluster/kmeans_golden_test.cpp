@@ -1,16 +1,14 @@
 // k-means against scikit-learn 1.2 (tests/golden/gen_kmeans.py): the best inertia of 10 runs within
 // 1% on Iris, standardized wine and 300 blobs, and the same silhouettes for the same labels.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "generated/kmeans_golden.h"
 #include "mlplay/cluster/kmeans.h"
 #include "mlplay/cluster/silhouette.h"
 #include "mlplay/cluster/table_points.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::cluster;
 
@@ -18,12 +16,8 @@ namespace {
 
 /// A data set exported by scripts/setup.sh (datasets/ is not in the repository).
 ClusterData dataset(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return cluster_data(mlplay::data::read_csv(text.str()), {});
+  const std::string text = mlplay::testing::dataset_text(name);
+  return cluster_data(mlplay::data::read_csv(text), {});
 }
 
 std::map<std::string, Points> golden_data() {

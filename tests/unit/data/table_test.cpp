@@ -1,13 +1,11 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <cmath>
-#include <sstream>
 #include <string>
 
 #include "mlplay/core/error.h"
 #include "mlplay/data/table.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::data;
 using Catch::Matchers::Contains;
@@ -20,17 +18,6 @@ const char* kPeople =
     "26,3rd,7.92,yes\n"
     ",1st,53.1,yes\n"
     "35,2nd,,no\n";
-
-/// A data set exported by scripts/setup.sh (datasets/ is not in the repository).
-std::string dataset_text(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 TableSpec classes_of(const std::string& target) {
   TableSpec spec;
@@ -176,7 +163,7 @@ TEST_CASE("Standardizer centres and scales by the training rows' population std"
 }
 
 TEST_CASE("load_table reads the Iris and Titanic exports", "[table]") {
-  const Dataset d = load_table_text(dataset_text("iris.csv"), classes_of("species"));
+  const Dataset d = load_table_text(mlplay::testing::dataset_text("iris.csv"), classes_of("species"));
   REQUIRE(d.rows == 150);
   REQUIRE(d.cols == 4);
   REQUIRE(d.class_counts() == std::vector<size_t>{50, 50, 50});
@@ -184,7 +171,7 @@ TEST_CASE("load_table reads the Iris and Titanic exports", "[table]") {
   TableSpec spec = classes_of("survived");
   spec.drop = {"country"};
   spec.missing = MissingCells::drop_rows;
-  const Dataset t = load_table_text(dataset_text("titanic.csv"), spec);
+  const Dataset t = load_table_text(mlplay::testing::dataset_text("titanic.csv"), spec);
   REQUIRE(t.rows + t.dropped_rows == 2207);
   REQUIRE(t.classes == std::vector<std::string>{"no", "yes"});
   REQUIRE(std::find(t.feature_names.begin(), t.feature_names.end(), "gender=female") != t.feature_names.end());

@@ -3,13 +3,11 @@
 // loss; the out-of-fold probabilities and confusion matrix; for two classes the ROC AUC, average
 // precision and calibration curve of the out-of-fold probabilities.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "generated/model_eval_golden.h"
 #include "mlplay/evaluate/cross_validation.h"
+#include "support/repo_files.h"
 
 using namespace mlplay;
 using namespace mlplay::evaluate;
@@ -17,15 +15,10 @@ using namespace mlplay::evaluate;
 namespace {
 
 data::Dataset load(const std::string& name, const std::string& target) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
+  const std::string text = mlplay::testing::dataset_text(name);
   data::TableSpec spec;
   spec.target = target;
-  return data::load_table_text(text.str(), spec);
+  return data::load_table_text(text, spec);
 }
 
 void require_golden(const model_eval_golden::Case& c, double tolerance) {

@@ -3,14 +3,12 @@
 // out-of-fold confusion matrix, the binary threshold table, the held-out test score and the errors.
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "mlplay/classify/gaussian_nb.h"
 #include "mlplay/core/error.h"
 #include "mlplay/evaluate/cross_validation.h"
+#include "support/repo_files.h"
 
 using namespace mlplay;
 using namespace mlplay::evaluate;
@@ -18,17 +16,12 @@ using namespace mlplay::evaluate;
 namespace {
 
 data::Dataset load(const std::string& name, const std::string& target, const std::vector<std::string>& drop = {}) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
+  const std::string text = mlplay::testing::dataset_text(name);
   data::TableSpec spec;
   spec.target = target;
   spec.drop = drop;
   spec.missing = data::MissingCells::fill;
-  return data::load_table_text(text.str(), spec);
+  return data::load_table_text(text, spec);
 }
 
 data::TableSpec spec_of(const std::string& target) {

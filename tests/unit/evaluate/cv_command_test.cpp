@@ -1,18 +1,18 @@
 // mlplay cv: JSON and text reports, the held-out test set, learning curves, and bad flags (exit 2).
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
 #include "commands.h"
+#include "support/repo_files.h"
 
 using mlplay::cli::run_cli;
 using Catch::Matchers::Contains;
 
 namespace {
 std::string dataset(const std::string& name) {
-  return (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name).string();
+  return (mlplay::testing::repo_root() / "datasets" / name).string();
 }
 }  // namespace
 

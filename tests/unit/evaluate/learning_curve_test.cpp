@@ -1,9 +1,6 @@
 // Learning curves and the polynomial bias–variance decomposition.
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "mlplay/classify/knn.h"
@@ -12,6 +9,7 @@
 #include "mlplay/evaluate/bias_variance.h"
 #include "mlplay/evaluate/cross_validation.h"
 #include "mlplay/evaluate/learning_curve.h"
+#include "support/repo_files.h"
 
 using namespace mlplay;
 using namespace mlplay::evaluate;
@@ -19,15 +17,10 @@ using namespace mlplay::evaluate;
 namespace {
 
 data::Dataset load(const std::string& name, const std::string& target) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
+  const std::string text = mlplay::testing::dataset_text(name);
   data::TableSpec spec;
   spec.target = target;
-  return data::load_table_text(text.str(), spec);
+  return data::load_table_text(text, spec);
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // The shipped model (public/models/minigpt.safetensors, made by `mlplay train gpt`; see the README):
 // deterministic greedy sampling, the word-validity target, and the CLI around it.
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -10,22 +9,21 @@
 #include "mlplay/gpt/checkpoint.h"
 #include "mlplay/gpt/sampler.h"
 #include "mlplay/gpt/words.h"
+#include "support/repo_files.h"
 
 using namespace mlplay;
 using namespace mlplay::gpt;
 
 namespace {
 
-std::filesystem::path repo_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path(); }
-
 const GptBundle& shipped() {
-  static const GptBundle bundle = load_gpt((repo_root() / "public/models/minigpt.safetensors").string());
+  static const GptBundle bundle = load_gpt((mlplay::testing::repo_root() / "public/models/minigpt.safetensors").string());
   return bundle;
 }
 
 /// The corpus exported by scripts/setup.sh (datasets/ is not in the repository).
 std::string austen() {
-  const auto path = repo_root() / "datasets/austen.txt";
+  const auto path = mlplay::testing::repo_root() / "datasets/austen.txt";
   std::ifstream file(path, std::ios::binary);
   INFO("missing " << path << ": run scripts/setup.sh");
   REQUIRE(file.good());
@@ -87,7 +85,7 @@ TEST_CASE("shipped minigpt: at temperature 0.8 at least 85% of sampled words occ
 }
 
 TEST_CASE("mlplay sample gpt: JSON output, same seed same text, and bad flags exit 2", "[gpt]") {
-  const std::string model = (repo_root() / "public/models/minigpt.safetensors").string();
+  const std::string model = (mlplay::testing::repo_root() / "public/models/minigpt.safetensors").string();
   std::string out, err, out2;
   REQUIRE(run({"sample", "gpt", "--model", model, "--prompt", "Emma", "--tokens", "40", "--seed", "3", "--json"}, out, err) == 0);
   const auto j = nlohmann::json::parse(out);

@@ -2,30 +2,21 @@
 #include <Eigen/Dense>
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "mlplay/data/csv.h"
 #include "mlplay/data/idx.h"
 #include "mlplay/linalg/pca.h"
 #include "mlplay/linalg/pca_data.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::decomposition;
 
 namespace {
 
-std::filesystem::path repo_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path(); }
-
 /// A data set exported by scripts/setup.sh (datasets/ is not in the repository).
 mlplay::data::CsvTable dataset(const std::string& name) {
-  const auto path = repo_root() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return mlplay::data::read_csv(text.str());
+  const std::string text = mlplay::testing::dataset_text(name);
+  return mlplay::data::read_csv(text);
 }
 
 double sum_of_squares(const Matrix& a, const Matrix& b) {
@@ -80,7 +71,7 @@ TEST_CASE("PCA of standardized Iris gives the classic eigenvalues 2.918, 0.914, 
 }
 
 TEST_CASE("PCA on MNIST matches Eigen's SelfAdjointEigenSolver, and the SVD relation holds", "[linalg][pca]") {
-  const auto set = mlplay::data::load_mnist(repo_root() / mlplay::data::kMnistDefaultDir, "t10k");
+  const auto set = mlplay::data::load_mnist(mlplay::testing::repo_root() / mlplay::data::kMnistDefaultDir, "t10k");
   const LabeledData data = labeled_data_from_mnist(set, 600);
   REQUIRE(data.x.cols == 784);
   REQUIRE(data.labels[0] == 7);  // the first test image is a 7

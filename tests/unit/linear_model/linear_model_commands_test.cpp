@@ -8,13 +8,14 @@
 #include <string>
 
 #include "commands.h"
+#include "support/repo_files.h"
 
 using mlplay::cli::run_cli;
 using Catch::Matchers::Contains;
 
 namespace {
 std::string dataset(const std::string& name) {
-  return (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name).string();
+  return (mlplay::testing::repo_root() / "datasets" / name).string();
 }
 
 /// A small CSV written to the temp folder: price = 1000·size + 5000·rooms, plus the size again in dm² (×100).

@@ -1,8 +1,5 @@
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "../generated/linear_model_golden.h"
@@ -12,6 +9,7 @@
 #include "mlplay/linear_model/lasso.h"
 #include "mlplay/linear_model/linear_model.h"
 #include "mlplay/linear_model/normal_equation.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::linear_model;
 using mlplay::data::Dataset;
@@ -35,22 +33,12 @@ Dataset make_dataset(const std::vector<std::vector<double>>& x, const std::vecto
   return d;
 }
 
-std::string dataset_text(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
 Dataset ames(const std::vector<const char*>& features) {
   mlplay::data::TableSpec spec;
   spec.target = "Sale_Price";
   spec.target_kind = mlplay::data::TargetKind::numbers;
   for (const char* f : features) spec.features.push_back(f);
-  return mlplay::data::load_table_text(dataset_text("ames.csv"), spec);
+  return mlplay::data::load_table_text(mlplay::testing::dataset_text("ames.csv"), spec);
 }
 
 void require_close(const LinearModel& got, const golden::Fit& want, double rel) {

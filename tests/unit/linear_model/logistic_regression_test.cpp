@@ -1,14 +1,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "../generated/logistic_golden.h"
 #include "mlplay/core/error.h"
 #include "mlplay/data/table.h"
 #include "mlplay/linear_model/logistic_regression.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::linear_model;
 using mlplay::data::Dataset;
@@ -17,22 +15,12 @@ namespace golden = mlplay::golden::logistic;
 
 namespace {
 
-std::string dataset_text(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
 /// The golden case's data, standardized on all rows (as the generator did).
 Dataset standardized(const golden::Case& c) {
   mlplay::data::TableSpec spec;
   spec.target = c.target;
   for (const char* f : c.features) spec.features.push_back(f);
-  Dataset d = mlplay::data::load_table_text(dataset_text(c.file), spec);
+  Dataset d = mlplay::data::load_table_text(mlplay::testing::dataset_text(c.file), spec);
   mlplay::data::Standardizer::fit(d).apply(d);
   return d;
 }

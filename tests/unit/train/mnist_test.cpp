@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <numeric>
 #include <vector>
 
@@ -10,14 +9,14 @@
 #include "mlplay/io/safetensors.h"
 #include "mlplay/tensor/factory.h"
 #include "mlplay/train/mnist.h"
+#include "support/repo_files.h"
 
 using namespace mlplay;
 using namespace mlplay::train;
 
 namespace {
-std::filesystem::path repo_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path(); }
 const data::MnistSet& test_set() {
-  static const data::MnistSet set = data::load_mnist(repo_root() / data::kMnistDefaultDir, "t10k");
+  static const data::MnistSet set = data::load_mnist(mlplay::testing::repo_root() / data::kMnistDefaultDir, "t10k");
   return set;
 }
 Trainer mnist_trainer(double lr = 1e-3) {
@@ -31,7 +30,7 @@ TEST_CASE("the shipped mnist-draw CNN reads at least 99.2% of the 10000 MNIST te
   // Guards public/models/mnist-cnn.safetensors (made by `mlplay train mnist`, see the README).
   Trainer trainer = mnist_trainer();
   SafetensorsMetadata metadata;
-  trainer.model().module()->load_state_dict(load_safetensors((repo_root() / "public/models/mnist-cnn.safetensors").string(), &metadata));
+  trainer.model().module()->load_state_dict(load_safetensors((mlplay::testing::repo_root() / "public/models/mnist-cnn.safetensors").string(), &metadata));
   REQUIRE(metadata.at("mlplay_model") == "mnist-cnn");
   REQUIRE(metadata.at("spec") == kMnistCnnSpec);
   const MnistScore score = mnist_score(trainer, test_set().images, test_set().labels, test_set().count);
@@ -43,7 +42,7 @@ TEST_CASE("the shipped mnist-draw CNN reads at least 99.2% of the 10000 MNIST te
 TEST_CASE("the shipped CNN is not sure about a dot or a scribble", "[mnist][model]") {
   // It was trained with non-digit scribbles whose target is uniform (kMnistJunkFraction).
   Trainer trainer = mnist_trainer();
-  trainer.model().module()->load_state_dict(load_safetensors((repo_root() / "public/models/mnist-cnn.safetensors").string()));
+  trainer.model().module()->load_state_dict(load_safetensors((mlplay::testing::repo_root() / "public/models/mnist-cnn.safetensors").string()));
   auto top_probability = [&](const std::vector<float>& canvas, int side) {
     const data::PreparedDigit digit = data::prepare_digit(canvas, side, side);
     const Tensor logits = trainer.predict(from_blob(digit.pixels.data(), {1, 1, 28, 28})).contiguous();

@@ -1,8 +1,5 @@
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -10,21 +7,12 @@
 #include "mlplay/core/error.h"
 #include "mlplay/data/table.h"
 #include "mlplay/tree/decision_tree.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::tree;
 using Catch::Matchers::Contains;
 
 namespace {
-
-std::string dataset_text(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 mlplay::data::Dataset load(const std::string& name, const std::string& target, mlplay::data::MissingCells missing = {},
                            std::vector<std::string> drop = {}) {
@@ -32,7 +20,7 @@ mlplay::data::Dataset load(const std::string& name, const std::string& target, m
   spec.target = target;
   spec.missing = missing;
   spec.drop = std::move(drop);
-  return mlplay::data::load_table_text(dataset_text(name), spec);
+  return mlplay::data::load_table_text(mlplay::testing::dataset_text(name), spec);
 }
 
 Samples samples_of(const mlplay::data::Dataset& d) { return {d.x.data(), static_cast<int64_t>(d.rows), static_cast<int64_t>(d.cols)}; }

@@ -1,8 +1,5 @@
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,21 +10,12 @@
 #include "mlplay/tree/bias_variance.h"
 #include "mlplay/tree/gradient_boosting.h"
 #include "mlplay/tree/random_forest.h"
+#include "support/repo_files.h"
 
 using namespace mlplay::tree;
 using Catch::Matchers::Contains;
 
 namespace {
-
-std::string dataset_text(const std::string& name) {
-  const auto path = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "datasets" / name;
-  std::ifstream file(path);
-  INFO("missing " << path << ": run scripts/setup.sh");
-  REQUIRE(file.good());
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 Samples samples_of(const mlplay::data::Dataset& d) { return {d.x.data(), static_cast<int64_t>(d.rows), static_cast<int64_t>(d.cols)}; }
 
@@ -49,7 +37,7 @@ TEST_CASE("a forest's out-of-bag error is close to its held-out error on Titanic
   spec.target = "survived";
   spec.missing = mlplay::data::MissingCells::fill;
   spec.drop = {"country", "fare"};
-  const auto all = mlplay::data::load_table_text(dataset_text("titanic.csv"), spec);
+  const auto all = mlplay::data::load_table_text(mlplay::testing::dataset_text("titanic.csv"), spec);
   const auto split = mlplay::data::train_test_split(all, 0.3, 1);
   const auto train = all.subset(split.train), test = all.subset(split.test);
   ForestOptions options;
@@ -128,7 +116,7 @@ TEST_CASE("gradient boosting's training loss falls with every tree on Ames") {
   mlplay::data::TableSpec spec;
   spec.target = "Sale_Price";
   spec.target_kind = mlplay::data::TargetKind::numbers;
-  const auto all = mlplay::data::load_table_text(dataset_text("ames.csv"), spec);
+  const auto all = mlplay::data::load_table_text(mlplay::testing::dataset_text("ames.csv"), spec);
   const auto split = mlplay::data::train_test_split(all, 0.2, 0, false);
   const auto train = all.subset(split.train), test = all.subset(split.test);
   const Samples train_x = samples_of(train), test_x = samples_of(test);
