@@ -3,7 +3,7 @@
 // to their new place over `ms` milliseconds (instantly when motion is reduced). Pure drawing: every
 // coordinate, label and centroid comes from the engine.
 
-import { drawAxes } from '../../web/widgets/canvas-axes';
+import { drawAxes, paddedBounds } from '../../web/widgets/canvas-axes';
 
 export const CLUSTER_COLORS = [
   '#2563eb', '#ea580c', '#16a34a', '#dc2626', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d',
@@ -54,16 +54,7 @@ export class ClusterPlot {
   }
 
   private fitRange(): void {
-    const v = this.view!;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let i = 0; i < v.x.length; i++) {
-      x0 = Math.min(x0, v.x[i]), x1 = Math.max(x1, v.x[i]);
-      y0 = Math.min(y0, v.y[i]), y1 = Math.max(y1, v.y[i]);
-    }
-    if (!(x1 > x0)) (x0 -= 1), (x1 += 1);
-    if (!(y1 > y0)) (y0 -= 1), (y1 += 1);
-    const mx = (x1 - x0) * 0.05, my = (y1 - y0) * 0.05;
-    this.range = { x0: x0 - mx, x1: x1 + mx, y0: y0 - my, y1: y1 + my };
+    this.range = paddedBounds(this.view!.x, this.view!.y, 0.05);
   }
 
   private draw(t: number): void {

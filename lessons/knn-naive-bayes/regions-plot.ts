@@ -2,7 +2,8 @@
 // where the model is surer), the samples on top (training dots filled, test dots as rings), and
 // optionally one axis-aligned ellipse per class at 1σ and 2σ (Gaussian naive Bayes). Pure drawing:
 // every number comes from the engine.
-import { CLASS_COLORS, clearCanvas, drawClassGrid, drawRegionAxes, drawSample, regionArea } from '../../web/widgets/class-regions';
+import { CLASS_COLORS, drawClassGrid, drawRegionAxes, drawSample, regionArea } from '../../web/widgets/class-regions';
+import { clearCanvas } from '../../web/widgets/canvas-axes';
 
 export { CLASS_COLORS } from '../../web/widgets/class-regions';
 

@@ -1,7 +1,7 @@
 // A canvas scatter plot for the linear-regression lesson: points coloured by group (training / test),
 // with an optional diagonal y = x, a zero line, and straight or dashed line overlays. Pure drawing:
 // every number it shows comes from the engine.
-import { drawAxes } from '../../web/widgets/canvas-axes';
+import { clearCanvas, drawAxes } from '../../web/widgets/canvas-axes';
 
 export interface Overlay {
   x: ArrayLike<number>;
@@ -41,14 +41,9 @@ export class Scatter {
 
   private draw(): void {
     const { canvas } = this;
-    const dpr = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth, height = canvas.clientHeight;
-    if (width === 0 || height === 0) return;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, width, height);
+    const frame = clearCanvas(canvas);
+    if (!frame) return;
+    const { g, width, height } = frame;
     let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
     for (const s of this.groups) {
       for (let i = 0; i < s.x.length; i++) {

@@ -2,7 +2,7 @@
 // picked sample ringed. Pointer (click or drag) and arrow keys pick a sample. Pure drawing: the
 // scores come from the engine.
 
-import { drawAxes } from '../../web/widgets/canvas-axes';
+import { clearCanvas, drawAxes, paddedBounds } from '../../web/widgets/canvas-axes';
 
 export const CLASS_COLORS = [
   '#2563eb', '#ea580c', '#16a34a', '#dc2626', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d',
@@ -77,24 +77,11 @@ export class ProjectionPlot {
 
   private draw(): void {
     const { canvas, data } = this;
-    const dpr = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth, height = canvas.clientHeight;
-    if (width === 0 || height === 0) return;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, width, height);
+    const frame = clearCanvas(canvas);
+    if (!frame) return;
+    const { g, width, height } = frame;
     if (!data || data.x.length === 0) return;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (let i = 0; i < data.x.length; i++) {
-      x0 = Math.min(x0, data.x[i]), x1 = Math.max(x1, data.x[i]);
-      y0 = Math.min(y0, data.y[i]), y1 = Math.max(y1, data.y[i]);
-    }
-    if (!(x1 > x0)) (x0 -= 1), (x1 += 1);
-    if (!(y1 > y0)) (y0 -= 1), (y1 += 1);
-    const mx = (x1 - x0) * 0.05, my = (y1 - y0) * 0.05;
-    (x0 -= mx), (x1 += mx), (y0 -= my), (y1 += my);
+    const { x0, x1, y0, y1 } = paddedBounds(data.x, data.y, 0.05);
     const w = width - PAD.left - PAD.right, h = height - PAD.top - PAD.bottom;
     this.view = { x0, x1, y0, y1, w, h };
     const px = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * w;

@@ -2,7 +2,8 @@
 // boundary), the boundary f = 0 and the margins f = ±1 traced by marching squares, the samples
 // (training dots filled, test dots as rings) and the support vectors circled (α = C in red). Pure
 // drawing: every number comes from the engine.
-import { CLASS_COLORS, clearCanvas, drawClassGrid, drawRegionAxes, drawSample, regionArea } from '../../web/widgets/class-regions';
+import { CLASS_COLORS, drawClassGrid, drawRegionAxes, drawSample, regionArea } from '../../web/widgets/class-regions';
+import { clearCanvas } from '../../web/widgets/canvas-axes';
 
 export { CLASS_COLORS } from '../../web/widgets/class-regions';
 

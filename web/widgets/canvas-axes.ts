@@ -64,3 +64,30 @@ export function drawAxes(g: CanvasRenderingContext2D, area: PlotArea, height: nu
   g.fillText(style.xTitle, left + w / 2, height - style.xTitleInset);
   g.save(), g.translate(style.yTitleX, top + h / 2), g.rotate(-Math.PI / 2), g.fillText(style.yTitle, 0, 0), g.restore();
 }
+
+/** Sizes `canvas` to its box at the screen's pixel ratio and clears it; null while it has no size. */
+export function clearCanvas(canvas: HTMLCanvasElement): { g: CanvasRenderingContext2D; width: number; height: number } | null {
+  const dpr = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth, height = canvas.clientHeight;
+  if (width === 0 || height === 0) return null;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  const g = canvas.getContext('2d')!;
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, width, height);
+  return { g, width, height };
+}
+
+/** The bounds [x0, x1] × [y0, y1] of the points (x[i], y[i]), a range of 2 around a single value, and
+ *  `margin` of each range added on both sides so no point sits on the frame. */
+export function paddedBounds(x: ArrayLike<number>, y: ArrayLike<number>, margin: number): { x0: number; x1: number; y0: number; y1: number } {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    x0 = Math.min(x0, x[i]), x1 = Math.max(x1, x[i]);
+    y0 = Math.min(y0, y[i]), y1 = Math.max(y1, y[i]);
+  }
+  if (!(x1 > x0)) (x0 -= 1), (x1 += 1);
+  if (!(y1 > y0)) (y0 -= 1), (y1 += 1);
+  const mx = (x1 - x0) * margin, my = (y1 - y0) * margin;
+  return { x0: x0 - mx, x1: x1 + mx, y0: y0 - my, y1: y1 + my };
+}

@@ -41,19 +41,6 @@ export function drawClassGrid(
   g.drawImage(tile, rect.left, rect.top, rect.w, rect.h);
 }
 
-/** Sizes `canvas` to its box at the screen's pixel ratio and clears it; null while it has no size. */
-export function clearCanvas(canvas: HTMLCanvasElement): { g: CanvasRenderingContext2D; width: number; height: number } | null {
-  const dpr = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth, height = canvas.clientHeight;
-  if (width === 0 || height === 0) return null;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const g = canvas.getContext('2d')!;
-  g.setTransform(dpr, 0, 0, dpr, 0, 0);
-  g.clearRect(0, 0, width, height);
-  return { g, width, height };
-}
-
 /** The plot area inside `pad` of a `width` × `height` canvas showing bounds = [x0, x1, y0, y1], and
  *  the maps from data to canvas pixels. */
 export function regionArea(
