@@ -11,7 +11,7 @@ import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
 import { ClusterPlot, clusterColor } from './cluster-plot';
-import { MAX_SIDE, NotAnImageError, type Photo, decodePhoto, paint } from './photo';
+import { QuantizePanel } from './quantize-panel';
 import './kmeans.css';
 
 const SOURCES = ['blobs', 'iris', 'wine', 'csv'] as const;
@@ -24,10 +24,7 @@ const FILES: Partial<Record<Source, { file: string; credit: string }>> = {
   wine: { file: 'data/sklearn/wine.csv', credit: 'Data: Wine recognition (Forina et al.; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn.' },
 };
 const BLOBS_CREDIT = 'Data: blobs drawn by the engine: centres uniform in [−10, 10]², points normal around them with standard deviation σ.';
-const PHOTO = 'data/images/nagasaki-boats.jpg';
-// Filled in at build time from web/build/data-assets.ts (the mlplay:credit slot in index.html).
-const PHOTO_CREDIT = `Photo: ${document.getElementById('km-bundled-credit')?.textContent ?? ''}`;
-const MAX_K = 20, SWEEP_K = 10, SWEEP_RUNS = 5, MAX_ITER = 300, TOL = 1e-4, QUANTIZE_SAMPLE = 10000;
+const MAX_K = 20, SWEEP_K = 10, SWEEP_RUNS = 5, MAX_ITER = 300, TOL = 1e-4;
 
 
 const hash = new HashState({
@@ -62,10 +59,6 @@ const restartButton = $<HTMLButtonElement>('km-restart');
 const csvText = $<HTMLTextAreaElement>('km-csv-text');
 const csvMessage = $<HTMLElement>('km-csv-message');
 const status = $<HTMLElement>('km-status');
-const colorsSlider = $<HTMLInputElement>('km-colors');
-const qinitSelect = $<HTMLSelectElement>('km-qinit');
-const quantizeStatus = $<HTMLElement>('km-quantize-status');
-const photoMessage = $<HTMLElement>('km-photo-message');
 
 const engine = EngineClient.shared();
 const plot = new ClusterPlot($<HTMLCanvasElement>('km-plot'));
@@ -430,75 +423,9 @@ async function sweep(): Promise<void> {
   $('km-silhouette').dataset.best = best ? String(best.k) : '';
 }
 
-// ---- colour quantization ----------------------------------------------------------------------------
+// ---- colour quantization (quantize-panel.ts) ---------------------------------------------------------
 
-let photo: Photo | null = null;
-let quantizeGeneration = 0;
-
-async function usePhoto(blob: Blob, name: string, credit: string): Promise<void> {
-  photoMessage.textContent = '';
-  let decoded: Photo;
-  try {
-    decoded = await decodePhoto(blob, name);
-  } catch (error) {
-    const text = error instanceof NotAnImageError ? error.message : `Could not read “${name}”: ${(error as Error).message}`;
-    photoMessage.textContent = `${text} The current photo stays.`;
-    return;
-  }
-  photo = decoded;
-  const scaled = decoded.width !== decoded.originalWidth;
-  $('km-photo-note').textContent = scaled
-    ? `“${name}” is ${decoded.originalWidth} × ${decoded.originalHeight} pixels; it was downscaled to ${decoded.width} × ${decoded.height} (longest side ${MAX_SIDE}) so k-means stays quick.`
-    : `“${name}”, ${decoded.width} × ${decoded.height} pixels.`;
-  $('km-photo-credit').textContent = credit;
-  paint($<HTMLCanvasElement>('km-original'), decoded.pixels, decoded.width, decoded.height);
-  void quantize();
-}
-
-async function quantize(): Promise<void> {
-  if (!photo) return;
-  const mine = ++quantizeGeneration;
-  const p = photo;
-  quantizeStatus.textContent = `Finding ${state.colors} colours…`;
-  try {
-    const q = await serial(() => {
-      if (mine !== quantizeGeneration) return Promise.resolve(null);
-      return engine.run('kmeans.quantize', { rgba: p.pixels.slice(), width: p.width, height: p.height, colors: state.colors, init: state.qinit, seed: state.seed, sample: QUANTIZE_SAMPLE });
-    });
-    if (!q || mine !== quantizeGeneration) return;
-    paint($<HTMLCanvasElement>('km-quantized'), q.rgba, q.width, q.height);
-    const pixels = q.width * q.height;
-    $('km-quantized-k').textContent = String(state.colors);
-    $('km-q-colors').textContent = `${state.colors} colours`;
-    $('km-q-bits').textContent = `${Math.ceil(Math.log2(state.colors))} (was 24)`;
-    $('km-q-rmse').textContent = Math.sqrt(q.mse / 3).toFixed(1);
-    $('km-q-iterations').textContent = String(q.iterations);
-    $('km-palette').replaceChildren(
-      ...Array.from(q.counts, (count, j) => {
-        const item = document.createElement('li');
-        const [r, g, b] = [q.palette[3 * j], q.palette[3 * j + 1], q.palette[3 * j + 2]];
-        item.style.background = `rgb(${r}, ${g}, ${b})`;
-        item.title = `rgb(${r}, ${g}, ${b}): ${((100 * count) / pixels).toFixed(1)}% of the pixels`;
-        item.setAttribute('aria-label', item.title);
-        item.setAttribute('role', 'img');
-        return item;
-      }),
-    );
-    quantizeStatus.textContent = `${state.colors} colours from ${q.sampled.toLocaleString('en-US')} sampled pixels in ${q.iterations} iterations; all ${pixels.toLocaleString('en-US')} pixels repainted in ${Math.round(q.ms)} ms.`;
-  } catch (error) {
-    if (mine === quantizeGeneration) quantizeStatus.textContent = `The engine said: ${(error as Error).message}`;
-  }
-}
-
-async function useBundledPhoto(): Promise<void> {
-  try {
-    const response = await fetch(new URL(PHOTO, siteRoot()));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    await usePhoto(await response.blob(), 'Boats in River, Nagasaki', PHOTO_CREDIT);
-  } catch (error) {
-    quantizeStatus.textContent = `Could not load the bundled photo (${(error as Error).message}). Open one of your own instead.`;
-  }
-}
+const quantizer = new QuantizePanel(engine, serial, state, saveState);
 
 // ---- controls ----------------------------------------------------------------------------------------
 
@@ -563,47 +490,11 @@ function useOwn(text: string): void {
 }
 csvInput(csvText, $('km-csv-load'), $<HTMLInputElement>('km-csv-file'), useOwn);
 
-colorsSlider.addEventListener('input', () => {
-  state.colors = Number(colorsSlider.value);
-  $('km-colors-value').textContent = String(state.colors);
-  saveState();
-  void quantize();
-});
-qinitSelect.addEventListener('change', () => {
-  state.qinit = qinitSelect.value as KMeansInitName;
-  saveState();
-  void quantize();
-});
-const photoInput = $<HTMLInputElement>('km-photo');
-photoInput.addEventListener('change', () => {
-  const file = photoInput.files?.[0];
-  if (file) void usePhoto(file, file.name, `Your photo “${file.name}”: it stays in this browser, nothing is uploaded.`);
-  photoInput.value = '';
-});
-$('km-bundled').addEventListener('click', () => void useBundledPhoto());
-const quantizeSection = document.querySelector<HTMLElement>('[aria-labelledby="quantize-title"]')!;
-quantizeSection.addEventListener('dragover', (event) => {
-  event.preventDefault();
-  quantizeSection.classList.add('km-dragover');
-});
-quantizeSection.addEventListener('dragleave', (event) => {
-  if (!quantizeSection.contains(event.relatedTarget as Node | null)) quantizeSection.classList.remove('km-dragover');
-});
-quantizeSection.addEventListener('drop', (event) => {
-  event.preventDefault();
-  quantizeSection.classList.remove('km-dragover');
-  const file = event.dataTransfer?.files[0];
-  if (file) void usePhoto(file, file.name, `Your photo “${file.name}”: it stays in this browser, nothing is uploaded.`);
-});
-
 async function start(): Promise<void> {
   sourceSelect.value = state.source;
   initSelect.value = state.init;
   standardizeBox.checked = state.standardize === 1;
   speedSelect.value = state.speed;
-  qinitSelect.value = state.qinit;
-  colorsSlider.value = String(state.colors);
-  $('km-colors-value').textContent = String(state.colors);
   kField.set(state.k);
   seedField.set(state.seed);
   nField.set(state.n);
@@ -630,7 +521,7 @@ async function start(): Promise<void> {
   await restart(true);
   if (state.source === 'csv') say('Your own CSV is not kept in the link: showing generated blobs until you paste or upload one.');
   void sweep();
-  void useBundledPhoto();
+  void quantizer.useBundledPhoto();
 }
 
 setupExercise('kmeans', $<HTMLElement>('exercise'));
