@@ -12,6 +12,7 @@ import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart, type SeriesSpec } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
+import { EXACT_COLOR, TEST_COLOR, TRAIN_COLOR, big, positive, showCoefficients as drawCoefficients, showFitPlots as drawFitPlots, showPaths as drawPaths } from './fit-views';
 import { Scatter } from './scatter';
 import './linear-regression.css';
 
@@ -19,7 +20,6 @@ const AMES = 'data/ames/ames.csv';
 const AMES_CREDIT = 'Data: Ames, Iowa house sales 2006–2010 (De Cock 2011, free for education), from Debian r-cran-modeldata 1.1.0.';
 const AMES_FEATURES = ['Gr_Liv_Area', 'Year_Built', 'Total_Bsmt_SF', 'Garage_Cars', 'Full_Bath', 'Lot_Area', 'Neighborhood'];
 const SEED = 1;
-const TRAIN_COLOR = '#2563eb', TEST_COLOR = '#f97316', EXACT_COLOR = '#16a34a';
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
 /** Features drawn with a legend entry; the rest are drawn without one. */
 const LEGEND_LIMIT = 8;
@@ -114,8 +114,6 @@ const say = (id: string, text: string, kind: 'info' | 'error' = 'info') => {
   el.dataset.state = kind;
 };
 const money = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e6 ? v.toExponential(4) : v.toPrecision(5)) : '–');
-const big = (v: number) => (!Number.isFinite(v) ? '∞' : Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(4) : String(+v.toPrecision(5)));
-const positive = (v: number) => (Number.isFinite(v) && v > 0 ? v : null);
 const lambda = () => (state.penalty === 'lasso' ? state.lasso : state.penalty === 'ridge' ? state.ridge : 0);
 const gdLambda = () => (state.penalty === 'ridge' ? state.ridge : 0);
 
@@ -346,75 +344,15 @@ async function analyze(): Promise<void> {
 }
 
 function showPaths(a: LinearRegressionAnalysis): void {
-  if (!data) return;
-  const p = data.features.length;
-  const column = (values: Float64Array, j: number, k: number) => Array.from({ length: k }, (_, i) => values[(k - 1 - i) * p + j]);
-  const ascending = (values: Float64Array) => Array.from(values).reverse();
-  const k = a.paths.ridgeLambdas.length;
-  ridgeChart?.setData(ascending(a.paths.ridgeLambdas), Array.from({ length: p }, (_, j) => column(a.paths.ridge, j, k)));
-  lassoChart?.setData(ascending(a.paths.lassoLambdas), Array.from({ length: p }, (_, j) => column(a.paths.lasso, j, k)));
-  // One x axis for both test-error curves: the union of the two grids, each curve a gap elsewhere.
-  const xs = [...a.paths.ridgeLambdas, ...a.paths.lassoLambdas].sort((x, y) => x - y);
-  const at = (grid: Float64Array, mse: Float64Array) => xs.map((x) => {
-    const i = grid.indexOf(x);
-    return i < 0 ? null : positive(mse[i]);
-  });
-  pathMseChart.setData(xs, [at(a.paths.ridgeLambdas, a.paths.ridgeTestMse), at(a.paths.lassoLambdas, a.paths.lassoTestMse)]);
+  if (data) drawPaths(data.features, a, { ridge: ridgeChart, lasso: lassoChart, testMse: pathMseChart });
 }
 
 function showCoefficients(): void {
-  if (!data) return;
-  const fit = analysis?.fit ?? null;
-  const rows = ['(intercept)', ...data.features].map((name, j) => {
-    const tr = document.createElement('tr');
-    tr.dataset.feature = name;
-    const cell = (text: string, header = false) => {
-      const c = document.createElement(header ? 'th' : 'td');
-      if (header) c.setAttribute('scope', 'row');
-      c.textContent = text;
-      return c;
-    };
-    const value = (f: LinearRegressionFit | null) => (f ? big(j === 0 ? f.intercept : f.coef[j - 1]) : '–');
-    tr.append(cell(name, true), cell(value(fit)), cell(value(gdFit)), cell(j === 0 || !fit ? '–' : big(fit.standardizedCoef[j - 1])));
-    return tr;
-  });
-  $('lr-coef-table').querySelector('tbody')!.replaceChildren(...rows);
+  if (data) drawCoefficients($('lr-coef-table').querySelector('tbody')!, data.features, analysis?.fit ?? null, gdFit);
 }
 
 function showFitPlots(): void {
-  const fit = analysis?.fit;
-  if (!data || !fit) {
-    actualPlot.set([]), residualPlot.set([]), linePlot.set([]);
-    return;
-  }
-  const residuals = (a: Float64Array, p: Float64Array) => a.map((v, i) => v - p[i]);
-  const groups = (y: (f: LinearRegressionFit, which: 'train' | 'test') => ArrayLike<number>) => [
-    { x: fit.trainPredicted, y: y(fit, 'train'), color: TRAIN_COLOR },
-    { x: fit.testPredicted, y: y(fit, 'test'), color: TEST_COLOR },
-  ];
-  const target = data.target;
-  actualPlot.set(groups((f, w) => (w === 'train' ? f.trainActual : f.testActual)), [], { x: `predicted ${target}`, y: `actual ${target}` });
-  residualPlot.set(
-    groups((f, w) => (w === 'train' ? residuals(f.trainActual, f.trainPredicted) : residuals(f.testActual, f.testPredicted))),
-    [],
-    { x: `predicted ${target}`, y: 'actual − predicted' },
-  );
-  const one = fit.trainX !== undefined && fit.testX !== undefined;
-  $('lr-line-panel').hidden = !one;
-  if (one) {
-    const ends = (x: Float64Array, y: Float64Array) => {
-      let lo = 0, hi = 0;
-      x.forEach((v, i) => ((lo = v < x[lo] ? i : lo), (hi = v > x[hi] ? i : hi)));
-      return { x: [x[lo], x[hi]], y: [y[lo], y[hi]] };
-    };
-    const lines = [{ ...ends(fit.trainX!, fit.trainPredicted), color: '#0f172a' }];
-    if (gdFit?.trainX) lines.push({ ...ends(gdFit.trainX, gdFit.trainPredicted), color: EXACT_COLOR, dash: [7, 5] } as (typeof lines)[number]);
-    linePlot.set(
-      [{ x: fit.trainX!, y: fit.trainActual, color: TRAIN_COLOR }, { x: fit.testX!, y: fit.testActual, color: TEST_COLOR }],
-      lines,
-      { x: data.features[0], y: target },
-    );
-  }
+  drawFitPlots({ actual: actualPlot, residual: residualPlot, line: linePlot, linePanel: $('lr-line-panel') }, data, analysis?.fit, gdFit);
 }
 
 // ---- gradient descent ---------------------------------------------------------------------------------
