@@ -30,13 +30,6 @@ std::string percent(double share) {
   return text;
 }
 
-/// "no 412, yes 120" of a node's class weights.
-std::string class_mix(const TreeNode& node, const std::vector<std::string>& classes) {
-  std::string out;
-  for (size_t c = 0; c < classes.size(); ++c) out += (c ? ", " : "") + classes[c] + " " + std::to_string(static_cast<long long>(node.value[c]));
-  return out;
-}
-
 int majority(const TreeNode& node) {
   return static_cast<int>(std::max_element(node.value.begin(), node.value.end()) - node.value.begin());
 }

@@ -34,7 +34,7 @@ void Adagrad::step() {
     const auto clr = static_cast<float>(lr_ / (1.0 + static_cast<double>(step - 1) * options_.lr_decay()));
     float* p = params_[k].data_ptr();
     float* sum = sums_[k].data_ptr();
-    detail::for_each_element(params_[k].numel(), [&](int64_t i) {
+    detail::for_each_element(params_[k].numel(), [=](int64_t i) {
       const float g = weight_decay != 0 ? grad[i] + weight_decay * p[i] : grad[i];
       sum[i] += g * g;
       p[i] += -clr * (g / (std::sqrt(sum[i]) + eps));

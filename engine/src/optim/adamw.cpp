@@ -21,7 +21,7 @@ void AdamW::step() {
     const int64_t numel = params_[k].numel();
     float* p = params_[k].data_ptr();
     // Decoupled weight decay: shrink p first; the moments see only the raw gradient.
-    detail::for_each_element(numel, [&](int64_t i) { p[i] *= decay; });
+    detail::for_each_element(numel, [=](int64_t i) { p[i] *= decay; });
     detail::adam_update(params_[k], grad, states_[k], lr_, beta1, beta2, options_.eps(), options_.amsgrad());
   }
 }

@@ -30,7 +30,7 @@ double clip_grad_norm_(const std::vector<Tensor>& parameters, double max_norm, d
   for (const Tensor& p : parameters) {
     float* g = optim::detail::contiguous_grad("clip_grad_norm_", p);
     if (g == nullptr) continue;
-    optim::detail::for_each_element(p.numel(), [&](int64_t i) { g[i] *= clip_coef; });
+    optim::detail::for_each_element(p.numel(), [=](int64_t i) { g[i] *= clip_coef; });
   }
   return total_norm;
 }
@@ -42,7 +42,7 @@ void clip_grad_value_(const std::vector<Tensor>& parameters, double clip_value) 
   for (const Tensor& p : parameters) {
     float* g = optim::detail::contiguous_grad("clip_grad_value_", p);
     if (g == nullptr) continue;
-    optim::detail::for_each_element(p.numel(), [&](int64_t i) { g[i] = std::clamp(g[i], -limit, limit); });
+    optim::detail::for_each_element(p.numel(), [=](int64_t i) { g[i] = std::clamp(g[i], -limit, limit); });
   }
 }
 

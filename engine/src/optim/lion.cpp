@@ -28,7 +28,7 @@ void Lion::step() {
     if (!exp_avgs_[k].defined()) exp_avgs_[k] = zeros(params_[k].shape());
     float* p = params_[k].data_ptr();
     float* m = exp_avgs_[k].data_ptr();
-    detail::for_each_element(params_[k].numel(), [&](int64_t i) {
+    detail::for_each_element(params_[k].numel(), [=](int64_t i) {
       p[i] *= decay;
       // The update interpolates with beta1, the stored momentum with beta2 (the paper's key trick).
       const float update = detail::sign(m[i] * b1 + one_minus_b1 * grad[i]);

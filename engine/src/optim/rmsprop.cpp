@@ -45,7 +45,7 @@ void RMSprop::step() {
     float* square_avg = square_avgs_[k].data_ptr();
     float* grad_avg = centered ? grad_avgs_[k].data_ptr() : nullptr;
     float* buf = use_momentum ? momentum_buffers_[k].data_ptr() : nullptr;
-    detail::for_each_element(params_[k].numel(), [&](int64_t i) {
+    detail::for_each_element(params_[k].numel(), [=](int64_t i) {
       const float g = weight_decay != 0 ? grad[i] + weight_decay * p[i] : grad[i];
       square_avg[i] = square_avg[i] * alpha + one_minus_alpha * g * g;
       float avg;

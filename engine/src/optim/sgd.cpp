@@ -32,7 +32,7 @@ void SGD::step() {
     const bool first = use_momentum && !momentum_buffers_[k].defined();
     if (first) momentum_buffers_[k] = zeros(params_[k].shape());
     float* buf = use_momentum ? momentum_buffers_[k].data_ptr() : nullptr;
-    detail::for_each_element(params_[k].numel(), [&](int64_t i) {
+    detail::for_each_element(params_[k].numel(), [=](int64_t i) {
       float d_p = weight_decay != 0 ? grad[i] + weight_decay * p[i] : grad[i];
       if (use_momentum) {
         buf[i] = first ? d_p : buf[i] * momentum + damped * d_p;

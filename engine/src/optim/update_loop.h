@@ -9,10 +9,13 @@
 namespace mlplay::optim::detail {
 
 /// Calls fn(i) for i in [0, numel). fn touches only element i of its buffers, so chunks are independent.
+/// fn should capture by value ([=]): each chunk runs a local copy, whose float constants no store
+/// through a buffer pointer can change, so the compiler keeps them in registers and vectorizes the loop.
 template <typename Fn>
-void for_each_element(int64_t numel, Fn&& fn) {
+void for_each_element(int64_t numel, const Fn& fn) {
   parallel_for(0, numel, kUpdateGrain, [&fn](int64_t begin, int64_t end) {
-    for (int64_t i = begin; i < end; ++i) fn(i);
+    const Fn local = fn;
+    for (int64_t i = begin; i < end; ++i) local(i);
   });
 }
 
