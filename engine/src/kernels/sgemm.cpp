@@ -1,9 +1,9 @@
 // Packed SGEMM, the GotoBLAS/BLIS way:
 //   for each block of kKC along K:
-//     pack op(B)[k block, all N] into 8-column panels (shared by all threads)
-//     parallel over tiles (kMC rows of C × kNB columns of C):
-//       pack op(A)[tile rows, k block] into 5-row panels (per thread)
-//       for each 8-column panel, for each 6-row panel: the 6×8 micro-kernel
+//     pack op(B)[k block, the band's columns] into 8-column panels
+//     for each kMC rows: pack op(A)[those rows, k block] into 5-row panels
+//       for each tile of kNB columns, each 8-column panel, each 5-row panel: the 5×8 micro-kernel
+// With several threads, each runs this loop alone on its own band of C (its columns or its rows).
 // Packing makes the micro-kernel's loads contiguous whatever the transposes, and zero-pads the ragged
 // edges so the kernel never branches; edge tiles go through a small scratch tile.
 #include "mlplay/kernels/sgemm.h"
@@ -74,12 +74,13 @@ void pack_a(bool trans_a, const float* A, int64_t lda, int64_t m0, int64_t mc, i
   pack_a_panels<false>(A, lda, m0, mc, k0, kc, out);
 }
 
-/// One tile of C: rows [m0, m0+mc), columns [n0, n0+nc), one K block, from packed A and B; added
-/// to C, or with `overwrite` (the first K block when beta = 0) written over it.
-void tile(const float* ap, const float* bp_block, int64_t kc, int64_t m0, int64_t mc, int64_t n0, int64_t nc,
+/// One tile of C: rows [m0, m0+mc), columns [n0, n0+nc), one K block, from packed A and the packed
+/// B panels of those columns (`bp_tile`); added to C, or with `overwrite` (the first K block when
+/// beta = 0) written over it.
+void tile(const float* ap, const float* bp_tile, int64_t kc, int64_t m0, int64_t mc, int64_t n0, int64_t nc,
           float alpha, float* C, int64_t ldc, bool overwrite) {
   for (int64_t j = 0; j < nc; j += kNR) {
-    const float* bp = bp_block + (n0 + j) * kc;
+    const float* bp = bp_tile + j * kc;
     const int64_t width = std::min(kNR, nc - j);
     for (int64_t i = 0; i < mc; i += kMR) {
       const int64_t height = std::min(kMR, mc - i);
@@ -166,6 +167,30 @@ void sgemm_rows_bt(bool trans_a, int64_t M, int64_t N, int64_t K, float alpha, c
   }
 }
 
+/// The packed product for the block of C at rows [m0, m1), columns [n0, n1), over all of K: per K
+/// block, pack this block's B columns, then per kMC rows pack A and run the tiles. Buffers are the
+/// calling thread's, kept between calls: packing overwrites them (padding included), so they need
+/// neither a fresh allocation nor zeroing each time (at n = 128 both cost a few percent).
+void sgemm_block(bool trans_a, bool trans_b, int64_t m0, int64_t m1, int64_t n0, int64_t n1, int64_t K, float alpha,
+                 const float* A, int64_t lda, const float* B, int64_t ldb, bool overwrite, float* C, int64_t ldc) {
+  thread_local std::vector<float> ap, bp;
+  const int64_t width_padded = (n1 - n0 + kNR - 1) / kNR * kNR;
+  if (bp.size() < static_cast<size_t>(std::min(K, kKC) * width_padded)) bp.resize(static_cast<size_t>(std::min(K, kKC) * width_padded));
+  if (ap.size() < static_cast<size_t>(kMC * kKC)) ap.resize(static_cast<size_t>(kMC * kKC));
+  for (int64_t k0 = 0; k0 < K; k0 += kKC) {
+    const int64_t kc = std::min(kKC, K - k0);
+    pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, bp.data());
+    for (int64_t r = m0; r < m1; r += kMC) {
+      const int64_t mc = std::min(kMC, m1 - r);
+      pack_a(trans_a, A, lda, r, mc, k0, kc, ap.data());
+      for (int64_t c = n0; c < n1; c += kNB) {
+        tile(ap.data(), bp.data() + (c - n0) * kc, kc, r, mc, c, std::min(kNB, n1 - c), alpha, C, ldc,
+             overwrite && k0 == 0);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t lda,
@@ -181,38 +206,25 @@ void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float al
     return sgemm_small(trans_a, trans_b, M, N, K, alpha, A, lda, B, ldb, C, ldc);
   }
 
-  const int64_t n_padded = (N + kNR - 1) / kNR * kNR;
-  // Packed B, kept per calling thread between calls: packing overwrites it (padding included), so it
-  // needs neither a fresh allocation nor zeroing each time — at n = 128 both cost a few percent.
-  thread_local std::vector<float> bp;
-  if (bp.size() < static_cast<size_t>(std::min(K, kKC) * n_padded)) bp.resize(static_cast<size_t>(std::min(K, kKC) * n_padded));
-  float* const packed_b = bp.data();  // the lambdas below run on other threads: name this thread's buffer
-  const int64_t row_tiles = (M + kMC - 1) / kMC, col_tiles = (N + kNB - 1) / kNB;
-  for (int64_t k0 = 0; k0 < K; k0 += kKC) {
-    const int64_t kc = std::min(kKC, K - k0);
-    // B panels, split among threads by columns
-    parallel_for(0, n_padded / kNR, std::max<int64_t>(16, (int64_t{1} << 16) / (kc * kNR)), [&](int64_t lo, int64_t hi) {
-      const int64_t n0 = lo * kNR, n1 = std::min(N, hi * kNR);
-      pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, packed_b + n0 * kc);
-    });
-    // Tiles of C, split among threads; each packs its own rows of A. Products under ~4M
-    // multiply-adds stay on one thread: waking the pool would cost more than it saves.
-    const int64_t tiles = row_tiles * col_tiles;
-    parallel_for(0, tiles, M * N * K < (int64_t{1} << 22) ? tiles : 1, [&](int64_t lo, int64_t hi) {
-      thread_local std::vector<float> ap;
-      ap.resize(static_cast<size_t>(kMC * kKC));
-      int64_t packed_rows = -1;
-      for (int64_t t = lo; t < hi; ++t) {
-        const int64_t m0 = (t / col_tiles) * kMC, n0 = (t % col_tiles) * kNB;
-        const int64_t mc = std::min(kMC, M - m0), nc = std::min(kNB, N - n0);
-        if (packed_rows != m0) {  // consecutive tiles share rows: pack A once for them
-          pack_a(trans_a, A, lda, m0, mc, k0, kc, ap.data());
-          packed_rows = m0;
-        }
-        tile(ap.data(), packed_b, kc, m0, mc, n0, nc, alpha, C, ldc, k0 == 0 && beta == 0.0f);
-      }
-    });
-  }
+  // Several threads each take one band of C and run the whole K loop on it alone, so they meet once,
+  // at the end, rather than after every packing step. Bands split the columns (each thread packs
+  // its own B panels and all of A) when there are at least as many 8-column panels as threads and C
+  // is not taller than wide, else the rows (each packs its own A rows and all of B): the copy every
+  // thread makes is of the smaller operand. Products under ~4M multiply-adds stay on one thread:
+  // waking the pool would cost more than it saves.
+  const bool overwrite = beta == 0.0f;
+  const int64_t panels = (N + kNR - 1) / kNR, row_panels = (M + kMR - 1) / kMR;
+  const int threads = M * N * K < (int64_t{1} << 20) ? 1 : get_num_threads();
+  const bool by_columns = panels >= threads && (M <= N || row_panels < threads);
+  const int bands = static_cast<int>(std::min<int64_t>(threads, by_columns ? panels : row_panels));
+  if (bands <= 1) return sgemm_block(trans_a, trans_b, 0, M, 0, N, K, alpha, A, lda, B, ldb, overwrite, C, ldc);
+  parallel_chunks(0, by_columns ? panels : row_panels, bands, [&](int, int64_t lo, int64_t hi) {
+    if (by_columns) {
+      sgemm_block(trans_a, trans_b, 0, M, lo * kNR, std::min(N, hi * kNR), K, alpha, A, lda, B, ldb, overwrite, C, ldc);
+    } else {
+      sgemm_block(trans_a, trans_b, lo * kMR, std::min(M, hi * kMR), 0, N, K, alpha, A, lda, B, ldb, overwrite, C, ldc);
+    }
+  });
 }
 
 void sgemm_reference(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float alpha, const float* A,

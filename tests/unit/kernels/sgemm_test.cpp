@@ -54,7 +54,8 @@ TEST_CASE("sgemm matches the reference for all transposes, ragged edges, alpha a
     set_num_threads(threads);
     for (auto [M, N, K] : std::vector<std::tuple<int64_t, int64_t, int64_t>>{
              {1, 1, 1}, {3, 5, 7}, {6, 8, 4}, {7, 9, 300}, {64, 10, 784}, {73, 129, 257}, {128, 128, 128}, {5, 200, 33},
-             {1, 128, 1568}, {4, 10, 131}, {2, 37, 9}}) {  // a few rows: the unpacked dot-product path
+             {1, 128, 1568}, {4, 10, 131}, {2, 37, 9},  // a few rows: the unpacked dot-product path
+             {300, 20, 200}, {700, 6, 260}}) {  // taller than wide, and one column panel: bands of rows
       for (bool ta : {false, true})
         for (bool tb : {false, true}) check_case({M, N, K, ta, tb, 1.0f, 0.0f}, g);
       check_case({M, N, K, false, false, 0.5f, 1.0f}, g);
