@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "mlplay/autograd/grad_mode.h"
 #include "mlplay/core/random.h"
 #include "mlplay/ops/ops.h"
 #include "mlplay/tensor/factory.h"
@@ -43,40 +42,23 @@ float MlpWorkload::train_step() {
   return loss.item();
 }
 
-CnnWorkload::CnnWorkload(int64_t batch, uint64_t seed) : batch_(batch) {
+const char* const CnnWorkload::kSpec = R"({"input": [1, 28, 28], "layers": [
+  {"type": "conv2d", "out": 8, "kernel": 3, "padding": 1}, {"type": "relu"}, {"type": "maxpool2d", "kernel": 2},
+  {"type": "conv2d", "out": 16, "kernel": 3, "padding": 1}, {"type": "relu"}, {"type": "maxpool2d", "kernel": 2},
+  {"type": "flatten"}, {"type": "linear", "out": 10}]})";
+
+CnnWorkload::CnnWorkload(int64_t batch, uint64_t seed)
+    : batch_(batch), trainer_(train::SpecModel::from_json(kSpec, seed), train::TrainerOptions{}) {
   Generator gen(seed);
   x_ = rand({batch, 1, 28, 28}, gen);
   y_ = labels(batch, gen);
   one_ = rand({1, 1, 28, 28}, gen);
-  conv1_w_ = parameter({8, 1, 3, 3}, 9, gen);
-  conv1_b_ = parameter({8}, 9, gen);
-  conv2_w_ = parameter({16, 8, 3, 3}, 72, gen);
-  conv2_b_ = parameter({16}, 72, gen);
-  fc_w_ = parameter({16 * 7 * 7, 10}, 16 * 7 * 7, gen);
-  fc_b_ = parameter({10}, 16 * 7 * 7, gen);
-  optimizer_ = std::make_unique<optim::Adam>(
-      std::vector<Tensor>{conv1_w_, conv1_b_, conv2_w_, conv2_b_, fc_w_, fc_b_}, optim::AdamOptions(1e-3));
 }
 
-Tensor CnnWorkload::forward(const Tensor& images) const {
-  Tensor h = max_pool2d(relu(conv2d(images, conv1_w_, conv1_b_, 1, 1)), 2);  // (N, 8, 14, 14)
-  h = max_pool2d(relu(conv2d(h, conv2_w_, conv2_b_, 1, 1)), 2);              // (N, 16, 7, 7)
-  return matmul(h.flatten(1), fc_w_) + fc_b_;                                // (N, 784) @ (784, 10)
-}
+Tensor CnnWorkload::predict(const Tensor& images) { return trainer_.predict(images); }
 
-Tensor CnnWorkload::predict(const Tensor& images) const {
-  NoGradGuard no_grad;
-  return forward(images);
-}
+float CnnWorkload::train_step() { return trainer_.train_batch(x_, y_); }
 
-float CnnWorkload::train_step() {
-  optimizer_->zero_grad();
-  const Tensor loss = cross_entropy(forward(x_), y_);
-  loss.backward();
-  optimizer_->step();
-  return loss.item();
-}
-
-float CnnWorkload::infer_one() { return predict(one_).to_vector()[0]; }
+float CnnWorkload::infer_one() { return trainer_.predict_one(one_.data_ptr())[0]; }
 
 }  // namespace mlplay::bench
