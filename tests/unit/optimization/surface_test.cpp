@@ -15,7 +15,8 @@ TEST_CASE("the built-in surfaces have their minima where the books say", "[optim
   CHECK(Surface::builtin("rosenbrock").value(-1.5, 2) == Approx(6.25 + 100 * 0.0625));
   CHECK(Surface::builtin("saddle").value(0, std::sqrt(2.0)) == Approx(-1));
   CHECK(Surface::builtin("himmelblau").value(3, 2) == 0);
-  for (const auto& m : Surface::builtin("himmelblau").minima()) CHECK(Surface::builtin("himmelblau").value(m[0], m[1]) == Approx(0).margin(1e-8));
+  const Surface himmelblau = Surface::builtin("himmelblau");  // minima() refers into it: keep it alive
+  for (const auto& m : himmelblau.minima()) CHECK(himmelblau.value(m[0], m[1]) == Approx(0).margin(1e-8));
   CHECK(Surface::builtin("ravine").lipschitz() == 25);
 }
 
