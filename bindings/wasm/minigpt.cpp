@@ -1,7 +1,7 @@
 // MiniGpt: the minigpt lesson's transformer in the worker — load / save a model file, tokenize,
 // stream sampled tokens with their top-10 and attention, inspect a position, and train a tiny model on
 // the learner's text a few steps at a time. Over engine/include/mlplay/gpt/session.h; documented in
-// bindings/mlplay.d.ts.
+// bindings/types/minigpt.d.ts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 

@@ -1,7 +1,7 @@
 // DigitReader: the mnist-draw lesson's CNN in the worker — read a drawing (prepared as MNIST digits
 // were made), show what the first layer sees, train or fine-tune on MNIST held in wasm memory, and
 // save/load safetensors. Over engine/include/mlplay/{data/digits,train/mnist}.h; documented in
-// bindings/mlplay.d.ts.
+// bindings/types/mnist_draw.d.ts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 

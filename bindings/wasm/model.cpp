@@ -1,7 +1,7 @@
 // Model: the façade lessons use to build a network from a JSON spec, train it batch by batch on
 // Float32Arrays, predict, look inside (weights, gradients, every layer's activations) and save/load
 // safetensors bytes. Over engine/include/mlplay/train/{model_spec,trainer}.h; documented in
-// bindings/mlplay.d.ts.
+// bindings/types/model.d.ts.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
