@@ -1,6 +1,7 @@
 // pca: the controller. The engine worker loads the data, forms the covariance, finds the components
 // one at a time by power iteration with deflation (streamed here as they converge), projects and
-// rebuilds samples and checks the SVD relation; this page keeps the setup in the URL hash and draws.
+// rebuilds samples and checks the SVD relation; this page keeps the setup in the URL hash and draws
+// (the fit's tables and images: component-views.ts).
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { PcaComponentProgress, PcaFitParams, PcaFitResult, PcaSource } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
@@ -10,7 +11,8 @@ import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
-import { drawDiverging, drawGrey } from './images';
+import { fmt, pct, showCovariance, showDirections, showEigenTable, showSvd } from './component-views';
+import { drawGrey } from './images';
 import { CLASS_COLORS, ProjectionPlot } from './projection-plot';
 import './pca.css';
 
@@ -46,7 +48,6 @@ const MNIST_COUNT = 3000;
 const MNIST_FILES = ['data/pca/mnist-t10k-3000-images.idx3', 'data/pca/mnist-t10k-3000-labels.idx1'];
 const SCORE_COLUMNS = 10;
 const TOLERANCE = 1e-4;
-const EIGEN_IMAGES = 16;
 
 const hash = new HashState({
   source: choiceField<PcaSource>('iris', SOURCES),
@@ -92,8 +93,6 @@ const say = (text: string, kind: 'info' | 'error' = 'info') => {
   status.textContent = text;
   status.dataset.state = kind;
 };
-const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(3) : String(+v.toPrecision(4)));
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 const componentsField = numberField($<HTMLInputElement>('pca-components'), document.getElementById('pca-components-message')!, {
   label: 'Components',
@@ -205,9 +204,9 @@ function showResult(r: PcaFitResult): void {
   fillAxes(r.scoreColumns);
   showProjection();
   showLegend(r);
-  showDirections(r);
+  showDirections(r, data ? DATA[data.source].image : undefined, state.standardize === 1);
   showSvd(r);
-  showCovariance(r);
+  showCovariance(r, state.standardize === 1);
   kSlider.max = String(n);
   state.k = Math.min(state.k, n);
   kSlider.value = String(state.k);
@@ -223,20 +222,6 @@ function showResult(r: PcaFitResult): void {
   say(`${stopped}${n} components of ${r.samples.toLocaleString('en-US')} samples × ${r.features} features` +
       `${r.reused ? ' (continued from the last fit)' : `; covariance in ${Math.round(r.covarianceMs)} ms`}` +
       `, power iteration in ${Math.round(r.fitted.reduce((t, p) => t + p.ms, 0))} ms.${label}${ignored}`);
-}
-
-function showEigenTable(rows: PcaComponentProgress[]): void {
-  let running = 0;
-  const body = $('pca-eigen-table').querySelector('tbody')!;
-  body.replaceChildren(
-    ...rows.filter(Boolean).map((p) => {
-      running += p.ratio;
-      const tr = document.createElement('tr');
-      const cells = [String(p.index + 1), fmt(p.value), pct(p.ratio), pct(running), p.iterations.toLocaleString('en-US') + (p.converged ? '' : ' (not converged)'), p.residual.toExponential(1)];
-      tr.replaceChildren(...cells.map((c) => Object.assign(document.createElement('td'), { textContent: c })));
-      return tr;
-    }),
-  );
 }
 
 function fillAxes(columns: number): void {
@@ -266,104 +251,6 @@ function showLegend(r: PcaFitResult): void {
       dot.style.background = CLASS_COLORS[i % CLASS_COLORS.length];
       item.append(dot, ` ${name}`);
       return item;
-    }),
-  );
-}
-
-function showDirections(r: PcaFitResult): void {
-  const image = data ? DATA[data.source].image : undefined;
-  const grid = $('pca-eigendigits');
-  grid.hidden = !image;
-  $('pca-loadings-wrap').hidden = !!image;
-  if (image) {
-    $('pca-directions-title').textContent = 'Eigen-digits: the components as images';
-    $('pca-directions-caption').textContent = `The first ${Math.min(EIGEN_IMAGES, r.fitted.length)} components, each a unit vector of ${r.features} pixel weights: red adds ink, blue removes it.`;
-    grid.replaceChildren(
-      ...r.fitted.slice(0, EIGEN_IMAGES).map((p, c) => {
-        const figure = document.createElement('figure');
-        const canvas = document.createElement('canvas');
-        canvas.setAttribute('role', 'img');
-        canvas.setAttribute('aria-label', `Component ${c + 1} as an image`);
-        drawDiverging(canvas, r.components.subarray(c * r.features, (c + 1) * r.features), image.side);
-        const caption = document.createElement('figcaption');
-        caption.textContent = `PC${c + 1} · ${pct(p.ratio)}`;
-        figure.append(canvas, caption);
-        return figure;
-      }),
-    );
-    return;
-  }
-  $('pca-directions-title').textContent = 'The components: weight of each feature';
-  $('pca-directions-caption').textContent = 'Each column is a unit vector u_k: how much each (centred' + (state.standardize ? ', standardized' : '') + ') feature contributes to that component’s score.';
-  const shown = Math.min(r.fitted.length, 4);
-  const table = $('pca-loadings');
-  const head = document.createElement('tr');
-  head.replaceChildren(...['feature', ...Array.from({ length: shown }, (_, c) => `PC${c + 1}`)].map((t) => Object.assign(document.createElement('th'), { textContent: t, scope: 'col' })));
-  table.querySelector('thead')!.replaceChildren(head);
-  table.querySelector('tbody')!.replaceChildren(
-    ...r.featureNames.map((name, f) => {
-      const tr = document.createElement('tr');
-      const th = Object.assign(document.createElement('th'), { textContent: name, scope: 'row' });
-      const cells = Array.from({ length: shown }, (_, c) => {
-        const v = r.components[c * r.features + f];
-        const td = Object.assign(document.createElement('td'), { textContent: v.toFixed(3) });
-        td.style.background = shade(v);
-        return td;
-      });
-      tr.replaceChildren(th, ...cells);
-      return tr;
-    }),
-  );
-}
-
-/** A cell tint for a value in [−1, 1]: red positive, blue negative. */
-function shade(v: number): string {
-  const a = Math.min(1, Math.abs(v)) * 0.55;
-  return v >= 0 ? `rgba(220, 38, 38, ${a})` : `rgba(37, 99, 235, ${a})`;
-}
-
-function showSvd(r: PcaFitResult): void {
-  const body = $('pca-svd').querySelector('tbody')!;
-  body.replaceChildren(
-    ...Array.from(r.singular.values, (sigma, k) => {
-      const tr = document.createElement('tr');
-      const cells = [String(k + 1), fmt(sigma), fmt((sigma * sigma) / (r.samples - 1)), fmt(r.fitted[k].value), r.singular.alignment[k].toFixed(6)];
-      tr.replaceChildren(...cells.map((c) => Object.assign(document.createElement('td'), { textContent: c })));
-      return tr;
-    }),
-  );
-}
-
-function showCovariance(r: PcaFitResult): void {
-  const table = $('pca-covariance');
-  const d = r.features;
-  const body = table.querySelector('tbody')!;
-  if (r.covariance.length === 0) {
-    body.replaceChildren();
-    $('pca-covariance-caption').textContent = `Not shown: ${d} features make a ${d} × ${d} matrix (the table is drawn for up to 30).`;
-    return;
-  }
-  $('pca-covariance-caption').textContent = state.standardize
-    ? 'The correlation matrix (covariance of the standardized features): ones on the diagonal. Red: features that grow together; blue: one grows as the other shrinks.'
-    : 'Variances on the diagonal, covariances off it, in the data’s units squared. Red: features that grow together; blue: one grows as the other shrinks.';
-  let m = 0;
-  for (const v of r.covariance) m = Math.max(m, Math.abs(v));
-  const header = document.createElement('tr');
-  header.replaceChildren(document.createElement('th'), ...r.featureNames.map((name) => Object.assign(document.createElement('th'), { textContent: name, scope: 'col' })));
-  body.replaceChildren(
-    header,
-    ...r.featureNames.map((name, i) => {
-      const tr = document.createElement('tr');
-      tr.replaceChildren(
-        Object.assign(document.createElement('th'), { textContent: name, scope: 'row' }),
-        ...r.featureNames.map((_, j) => {
-          const v = r.covariance[i * d + j];
-          const td = Object.assign(document.createElement('td'), { textContent: fmt(v) });
-          td.style.background = shade(m > 0 ? v / m : 0);
-          return td;
-        }),
-      );
-      return tr;
     }),
   );
 }
