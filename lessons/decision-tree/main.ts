@@ -1,16 +1,19 @@
 // decision-tree: the controller. The engine worker reads the CSV, splits it, grows the tree, sweeps
 // the depth, walks the held-out rows and predicts the regions; this page keeps the setup in the URL
-// hash, sends the data and draws what comes back (tree.ts draws the tree).
+// hash, sends the data and draws what comes back (tree.ts draws the tree, regions-plot.ts the
+// decision regions, node-details.ts the chosen node and the held-out walk).
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { DecisionTreeResult, TreeCriterion, TreeMissing } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
 import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
-import { drawAxes } from '../../web/widgets/canvas-axes';
+import { classColor } from '../../web/widgets/class-regions';
 import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
-import { CLASS_COLORS, TreeView } from './tree';
+import { showHeldOutWalk, showNodeDetails } from './node-details';
+import { drawRegions } from './regions-plot';
+import { TreeView } from './tree';
 import './decision-tree.css';
 
 type Source = 'titanic' | 'iris' | 'own';
@@ -31,7 +34,6 @@ const SWEEP_DEPTH = 15;
 const GRID = 160;
 const SEED = 0;
 const TEST_FRACTION = 0.2;
-
 
 const hash = new HashState({
   source: choiceField<Source>('titanic', ['titanic', 'iris', 'own']),
@@ -86,7 +88,6 @@ const say = (text: string, kind: 'info' | 'error' = 'info') => {
   status.dataset.state = kind;
 };
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const fixed = (v: number) => String(+v.toFixed(4));
 
 // ---- fields ---------------------------------------------------------------------------------
 
@@ -201,7 +202,7 @@ function show(r: DecisionTreeResult): void {
       const item = document.createElement('span');
       const swatch = document.createElement('span');
       swatch.className = 'dt-swatch';
-      swatch.style.background = CLASS_COLORS[i % CLASS_COLORS.length];
+      swatch.style.background = classColor(i);
       item.append(swatch, `${r.target} = ${c}`);
       return item;
     }),
@@ -211,7 +212,7 @@ function show(r: DecisionTreeResult): void {
     Array.from(r.sweep.trainAccuracy, (_, i) => i + 1),
     [Array.from(r.sweep.trainAccuracy), Array.from(r.sweep.testAccuracy)],
   );
-  drawRegions(r);
+  drawRegions(r, { x: state.irisX, y: state.irisY });
   walkField.setMax(r.testRows);
   if (state.walk > r.testRows) state.walk = 1;
   walkField.set(state.walk);
@@ -252,119 +253,16 @@ function showImportances(r: DecisionTreeResult): void {
   );
 }
 
-function drawRegions(r: DecisionTreeResult): void {
-  const panel = $('dt-regions-panel');
-  const g = r.regions;
-  panel.hidden = g === null;
-  if (!g) return;
-  const canvas = $<HTMLCanvasElement>('dt-regions');
-  const dpr = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 400;
-  const height = canvas.clientHeight || 300;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d')!;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  const area = { left: 48, top: 10, w: width - 60, h: height - 48, x0: g.x0, x1: g.x1, y0: g.y0, y1: g.y1 };
-  // The grid as an image: one pixel per cell, scaled up without smoothing.
-  const image = new ImageData(g.size, g.size);
-  for (let i = 0; i < g.classes.length; i++) {
-    const rgb = hexRgb(CLASS_COLORS[g.classes[i] % CLASS_COLORS.length]);
-    image.data.set([rgb[0], rgb[1], rgb[2], 70], 4 * i);
-  }
-  const cells = document.createElement('canvas');
-  cells.width = cells.height = g.size;
-  cells.getContext('2d')!.putImageData(image, 0, 0);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(cells, area.left, area.top, area.w, area.h);
-  drawAxes(ctx, area, height, { xTitle: state.irisX, yTitle: state.irisY, xSpacing: 70, ySpacing: 45, xTitleInset: 4, yTitleX: 12 });
-  const px = (v: number) => area.left + ((v - g.x0) / (g.x1 - g.x0)) * area.w;
-  const py = (v: number) => area.top + (1 - (v - g.y0) / (g.y1 - g.y0)) * area.h;
-  for (let i = 0; i < g.x.length; i++) {
-    const color = CLASS_COLORS[g.labels[i] % CLASS_COLORS.length];
-    ctx.beginPath();
-    ctx.arc(px(g.x[i]), py(g.y[i]), 3.5, 0, 2 * Math.PI);
-    if (g.isTrain[i]) {
-      ctx.fillStyle = color;
-      ctx.fill();
-    } else {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = 2;
-      ctx.stroke();
-    }
-  }
-  canvas.setAttribute('aria-label', `Decision regions of the tree over ${state.irisX} and ${state.irisY}, with ${g.x.length} points.`);
-}
-
-function hexRgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /** The details of node `id` under the tree, and its path lit up. */
 function showNode(id: number): void {
-  const r = result;
-  if (!r) return;
+  if (!result) return;
   treeView.select(id);
-  const n = r.nodes;
-  const k = r.classes.length;
-  const values = Array.from(n.values.subarray(id * k, id * k + k));
-  const total = values.reduce((a, b) => a + b, 0);
-  const info = $('dt-node-info');
-  const rows: [string, string][] = [
-    ['Node', id === 0 ? '0 (the root)' : String(id)],
-    ['Question', n.feature[id] < 0 ? 'none: a leaf' : `${n.ruleLeft[id]}? (yes → left, no → right)`],
-    ['Training rows', String(n.samples[id])],
-    [`${state.criterion === 'gini' ? 'Gini' : 'Entropy'} impurity`, fixed(n.impurity[id])],
-    ['Class mix', r.classes.map((c, i) => `${c} ${values[i]} (${pct(values[i] / total)})`).join(', ')],
-    ['Predicts', r.classes[n.prediction[id]]],
-  ];
-  if (n.feature[id] >= 0) rows.push(['Weighted impurity decrease ΔI', fixed(n.improvement[id])]);
-  const list = document.createElement('dl');
-  for (const [term, value] of rows) {
-    const dt = document.createElement('dt');
-    dt.textContent = term;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    dd.dataset.field = term;
-    list.append(dt, dd);
-  }
-  info.replaceChildren(list);
-  info.dataset.node = String(id);
+  showNodeDetails(result, id, state.criterion);
 }
 
 function showWalk(): void {
-  const r = result;
-  if (!r) return;
-  const t = r.test;
-  const i = Math.min(state.walk, r.testRows) - 1;
-  const path = Array.from(t.paths.subarray(t.pathOffsets[i], t.pathOffsets[i + 1]));
-  const cells = t.cells[i];
-  $('dt-walk-noun').textContent = state.source === 'titanic' ? 'passenger' : 'row';
-  $('dt-walk-who').textContent = `CSV row ${t.fileRows[i]}: ${r.header.map((h, c) => `${h} ${cells[c] === '' ? '(empty)' : cells[c]}`).join(', ')}`;
-  const steps = path.slice(0, -1).map((id, s) => {
-    const yes = path[s + 1] === r.nodes.left[id];
-    const feature = r.featureNames[r.nodes.feature[id]];
-    const column = feature.includes('=') && r.header.includes(feature.split('=')[0]) ? feature.split('=')[0] : feature;
-    const c = r.header.indexOf(column);
-    const item = document.createElement('li');
-    const value = c >= 0 ? (cells[c] === '' ? 'empty (filled)' : cells[c]) : '?';
-    item.textContent = `${r.nodes.ruleLeft[id]}? ${yes ? 'Yes' : 'No'} — ${column} is ${value}.`;
-    return item;
-  });
-  $('dt-walk-steps').replaceChildren(...steps);
-  const leaf = path[path.length - 1];
-  const k = r.classes.length;
-  const values = r.nodes.values.subarray(leaf * k, leaf * k + k);
-  const total = values.reduce((a, b) => a + b, 0);
-  const predicted = t.predicted[i];
-  const actual = t.labels[i];
-  $('dt-walk-verdict').textContent =
-    `Leaf ${leaf}: ${r.target} = ${r.classes[predicted]} (${pct(values[predicted] / total)} of its ${total} training rows). ` +
-    `Actually: ${r.classes[actual]} — ${predicted === actual ? 'right' : 'wrong'}.`;
-  $('dt-walk-verdict').dataset.correct = String(predicted === actual);
-  showNode(leaf);
+  if (!result) return;
+  showNode(showHeldOutWalk(result, state.walk, state.source === 'titanic' ? 'passenger' : 'row'));
 }
 
 // ---- controls ----------------------------------------------------------------------------------
@@ -509,7 +407,7 @@ $('dt-walk-random').addEventListener('click', () => {
   hash.write(state);
   showWalk();
 });
-window.addEventListener('resize', () => result && drawRegions(result));
+window.addEventListener('resize', () => result && drawRegions(result, { x: state.irisX, y: state.irisY }));
 
 async function start(): Promise<void> {
   showControls();

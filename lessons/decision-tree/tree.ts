@@ -1,8 +1,7 @@
 // The fitted tree drawn as SVG: leaves spread evenly left to right, each inner node centred over its
 // children. Nodes are buttons (click, or Tab + Enter); the chosen node's path from the root lights up.
 import type { DecisionTreeResult } from '../../web/engine/protocol';
-
-export const CLASS_COLORS = ['#2563eb', '#f97316', '#16a34a', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777'];
+import { classColor } from '../../web/widgets/class-regions';
 const SVG = 'http://www.w3.org/2000/svg';
 
 interface Size {
@@ -92,7 +91,7 @@ export class TreeView {
       const barWidth = size.w - 8;
       for (let c = 0; c < k; c++) {
         const w = total > 0 ? (barWidth * values[c]) / total : 0;
-        if (w > 0) g.append(el('rect', { x: offset, y: size.h - 10, width: w, height: 6, fill: CLASS_COLORS[c % CLASS_COLORS.length] }));
+        if (w > 0) g.append(el('rect', { x: offset, y: size.h - 10, width: w, height: 6, fill: classColor(c) }));
         offset += w;
       }
       g.addEventListener('click', () => this.onSelect(id));

@@ -8,10 +8,11 @@ import { HashState, choiceField, decimalHash, intField } from '../../web/site/ha
 import { csvInput } from '../../web/widgets/csv-input';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
-import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
-import { ClusterPlot, clusterColor } from './cluster-plot';
+import { ClusterPlot } from './cluster-plot';
 import { QuantizePanel } from './quantize-panel';
+import { fmt, showLog, showReadouts, showSummary } from './run-view';
+import { SweepCharts } from './sweep-charts';
 import './kmeans.css';
 
 const SOURCES = ['blobs', 'iris', 'wine', 'csv'] as const;
@@ -25,7 +26,6 @@ const FILES: Partial<Record<Source, { file: string; credit: string }>> = {
 };
 const BLOBS_CREDIT = 'Data: blobs drawn by the engine: centres uniform in [−10, 10]², points normal around them with standard deviation σ.';
 const MAX_K = 20, SWEEP_K = 10, SWEEP_RUNS = 5, MAX_ITER = 300, TOL = 1e-4;
-
 
 const hash = new HashState({
   source: choiceField<Source>('blobs', SOURCES),
@@ -62,20 +62,7 @@ const status = $<HTMLElement>('km-status');
 
 const engine = EngineClient.shared();
 const plot = new ClusterPlot($<HTMLCanvasElement>('km-plot'));
-const elbow = new LineChart($<HTMLElement>('km-elbow'), {
-  x: { label: 'clusters k', range: [1, SWEEP_K] },
-  y: { label: 'inertia J' },
-  series: [{ label: 'inertia (best of 5 runs)', color: '#2563eb', points: true }],
-  height: 220,
-  description: 'Elbow plot: the lowest inertia found for each number of clusters k from 1 to 10.',
-});
-const silhouetteChart = new LineChart($<HTMLElement>('km-silhouette'), {
-  x: { label: 'clusters k', range: [1, SWEEP_K] },
-  y: { label: 'mean silhouette' },
-  series: [{ label: 'mean silhouette', color: '#ea580c', points: true }],
-  height: 220,
-  description: 'Mean silhouette score of the best clustering for each k from 2 to 10.',
-});
+const sweepCharts = new SweepCharts(SWEEP_K);
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 let data: KMeansData | null = null;
@@ -89,7 +76,6 @@ const say = (text: string, kind: 'info' | 'error' = 'info') => {
   status.textContent = text;
   status.dataset.state = kind;
 };
-const fmt = (v: number) => (!Number.isFinite(v) ? '–' : v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(3) : String(+v.toPrecision(5)));
 
 // ---- one engine operation at a time ------------------------------------------------------------
 
@@ -102,44 +88,26 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
 
 // ---- fields --------------------------------------------------------------------------------------
 
-const kField = numberField($<HTMLInputElement>('km-k'), document.getElementById('km-k-message')!, {
-  label: 'Clusters k',
-  min: 1,
-  max: MAX_K,
-  onChange(value) {
-    state.k = value;
-    saveState();
-    void restart(true);
-  },
-});
-const seedField = numberField($<HTMLInputElement>('km-seed'), document.getElementById('km-seed-message')!, {
-  label: 'Seed',
-  min: 0,
-  max: 1_000_000_000,
-  onChange(value) {
-    state.seed = value;
-    saveState();
-    void restart(true);
-  },
-});
-const nField = numberField($<HTMLInputElement>('km-n'), document.getElementById('km-n-message')!, {
-  label: 'Points',
-  min: 10,
-  max: 5000,
-  onChange(value) {
-    state.n = value;
-    blobsChanged();
-  },
-});
-const centersField = numberField($<HTMLInputElement>('km-centers'), document.getElementById('km-centers-message')!, {
-  label: 'Blobs',
-  min: 1,
-  max: 12,
-  onChange(value) {
-    state.centers = value;
-    blobsChanged();
-  },
-});
+/** A whole-number box for one setting: `then` runs after each valid new value is stored. */
+function settingField(testId: string, label: string, min: number, max: number, key: 'k' | 'seed' | 'n' | 'centers', then: () => void) {
+  return numberField($<HTMLInputElement>(testId), document.getElementById(`${testId}-message`)!, {
+    label,
+    min,
+    max,
+    onChange(value) {
+      state[key] = value;
+      then();
+    },
+  });
+}
+const rerun = () => {
+  saveState();
+  void restart(true);
+};
+const kField = settingField('km-k', 'Clusters k', 1, MAX_K, 'k', rerun);
+const seedField = settingField('km-seed', 'Seed', 0, 1_000_000_000, 'seed', rerun);
+const nField = settingField('km-n', 'Points', 10, 5000, 'n', blobsChanged);
+const centersField = settingField('km-centers', 'Blobs', 1, 12, 'centers', blobsChanged);
 const spreadField = decimalField($<HTMLInputElement>('km-spread'), document.getElementById('km-spread-message')!, {
   label: 'Spread σ',
   min: 0.05,
@@ -316,14 +284,10 @@ function finished(last: KMeansStepResult): void {
 // ---- drawing -------------------------------------------------------------------------------------
 
 function show(s: KMeansState, glideMs: number): void {
-  $('km-iteration').textContent = String(s.iteration);
-  $('km-moved').textContent = s.iteration === 0 ? '–' : s.moved.toLocaleString('en-US');
-  $('km-shift').textContent = s.iteration === 0 ? '–' : fmt(s.shift);
-  $('km-inertia').textContent = fmt(s.inertia);
-  $('km-silhouette-score').textContent = summary ? (Number.isFinite(summary.silhouette) ? summary.silhouette.toFixed(3) : 'n/a (k = 1)') : '–';
+  showReadouts(s, summary);
   draw(glideMs);
-  showLog();
-  showSummary();
+  showLog(states);
+  showSummary(summary, data);
 }
 
 function draw(glideMs = 0, keepRange = false): void {
@@ -338,60 +302,6 @@ function draw(glideMs = 0, keepRange = false): void {
   plot.show({ x: xs, y: ys, labels: last.labels, paths, initial: last.initial, xLabel: data.featureNames[state.x], yLabel: data.featureNames[state.y] }, glideMs, keepRange);
 }
 
-function showLog(): void {
-  const body = $('km-log').querySelector('tbody')!;
-  body.replaceChildren(
-    ...states.map((s) => {
-      const tr = document.createElement('tr');
-      const cells = s.iteration === 0
-        ? ['start', `${s.moved.toLocaleString('en-US')} assigned`, '–', fmt(s.inertia)]
-        : [String(s.iteration), s.moved.toLocaleString('en-US'), fmt(s.shift), fmt(s.inertia)];
-      tr.replaceChildren(...cells.map((c) => Object.assign(document.createElement('td'), { textContent: c })));
-      return tr;
-    }),
-  );
-  const wrap = body.closest('.km-table-wrap')!;
-  wrap.scrollTop = wrap.scrollHeight;
-}
-
-function showSummary(): void {
-  const sizes = $('km-sizes');
-  const wrap = $('km-crosstab-wrap');
-  if (!summary || !data) {
-    sizes.replaceChildren();
-    wrap.hidden = true;
-    return;
-  }
-  sizes.replaceChildren(
-    ...Array.from(summary.sizes, (size, j) => {
-      const item = document.createElement('li');
-      const dot = Object.assign(document.createElement('span'), { className: 'legend-dot' });
-      dot.style.background = clusterColor(j);
-      item.append(dot, ` cluster ${j + 1}: ${size.toLocaleString('en-US')}`);
-      return item;
-    }),
-  );
-  const groups = data.classes;
-  wrap.hidden = groups.length === 0;
-  if (groups.length === 0) return;
-  $('km-crosstab-title').textContent = `Clusters against ${data.label}`;
-  const table = $('km-crosstab');
-  const head = document.createElement('tr');
-  head.replaceChildren(...['cluster', ...groups].map((t) => Object.assign(document.createElement('th'), { textContent: t, scope: 'col' })));
-  table.querySelector('thead')!.replaceChildren(head);
-  table.querySelector('tbody')!.replaceChildren(
-    ...Array.from(summary.sizes, (_, j) => {
-      const tr = document.createElement('tr');
-      const th = Object.assign(document.createElement('th'), { scope: 'row' });
-      const dot = Object.assign(document.createElement('span'), { className: 'legend-dot' });
-      dot.style.background = clusterColor(j);
-      th.append(dot, ` ${j + 1}`);
-      tr.replaceChildren(th, ...groups.map((_, c) => Object.assign(document.createElement('td'), { textContent: String(summary!.crosstab[j * groups.length + c]) })));
-      return tr;
-    }),
-  );
-}
-
 // ---- the elbow and silhouette sweep ------------------------------------------------------------------
 
 let sweepGeneration = 0;
@@ -399,28 +309,20 @@ async function sweep(): Promise<void> {
   if (!data) return;
   const mine = ++sweepGeneration;
   const rows: KMeansSweepRow[] = [];
-  const plotRows = () => {
-    const ks = Array.from({ length: SWEEP_K }, (_, i) => i + 1);
-    elbow.setData(ks, [ks.map((k) => rows.find((r) => r.k === k)?.inertia ?? null)]);
-    silhouetteChart.setData(ks, [ks.map((k) => { const s = rows.find((r) => r.k === k)?.silhouette; return s !== undefined && Number.isFinite(s) ? s : null; })]);
-  };
-  plotRows();
+  sweepCharts.show(rows);
   try {
     await serial(() => engine.run('kmeans.sweep', { kMax: SWEEP_K, init: state.init, nInit: SWEEP_RUNS, seed: state.seed, standardize: state.standardize === 1 }, {
       onProgress(row) {
         if (mine !== sweepGeneration) return;
         rows.push(row);
-        plotRows();
+        sweepCharts.show(rows);
       },
     }));
   } catch (error) {
     if (mine === sweepGeneration) say(`The elbow sweep failed: ${(error as Error).message}`, 'error');
   }
   if (mine !== sweepGeneration) return;
-  const best = rows.filter((r) => Number.isFinite(r.silhouette)).reduce<KMeansSweepRow | null>((a, r) => (!a || r.silhouette > a.silhouette ? r : a), null);
-  $('km-elbow').dataset.values = JSON.stringify(rows.map((r) => r.inertia));
-  $('km-silhouette').dataset.values = JSON.stringify(rows.map((r) => (Number.isFinite(r.silhouette) ? r.silhouette : null)));
-  $('km-silhouette').dataset.best = best ? String(best.k) : '';
+  sweepCharts.finish(rows);
 }
 
 // ---- colour quantization (quantize-panel.ts) ---------------------------------------------------------

@@ -9,10 +9,11 @@ import { engineQueue } from '../../web/site/engine-queue';
 import { HashState, choiceField, decimalHash, intField, textField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
-import { LineChart, type SeriesSpec } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
-import { EXACT_COLOR, TEST_COLOR, TRAIN_COLOR, big, positive, showCoefficients as drawCoefficients, showFitPlots as drawFitPlots, showPaths as drawPaths } from './fit-views';
+import { checkedColumns, showDataPanel } from './data-panel';
+import { big, showCoefficients as drawCoefficients, showFitPlots as drawFitPlots } from './fit-views';
+import { RegressionCharts } from './regression-charts';
 import { Scatter } from './scatter';
 import './linear-regression.css';
 
@@ -20,9 +21,6 @@ const AMES = 'data/ames/ames.csv';
 const AMES_CREDIT = 'Data: Ames, Iowa house sales 2006–2010 (De Cock 2011, free for education), from Debian r-cran-modeldata 1.1.0.';
 const AMES_FEATURES = ['Gr_Liv_Area', 'Year_Built', 'Total_Bsmt_SF', 'Garage_Cars', 'Full_Bath', 'Lot_Area', 'Neighborhood'];
 const SEED = 1;
-const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
-/** Features drawn with a legend entry; the rest are drawn without one. */
-const LEGEND_LIMIT = 8;
 const PATH_POINTS = 40, RACE_EPOCHS = 300;
 
 type Source = 'ames' | 'ames1' | 'own';
@@ -60,41 +58,7 @@ const csvMessage = $<HTMLElement>('lr-csv-message');
 const actualPlot = new Scatter($<HTMLCanvasElement>('lr-actual-plot'), { x: 'predicted', y: 'actual' }, { diagonal: true });
 const residualPlot = new Scatter($<HTMLCanvasElement>('lr-residual-plot'), { x: 'predicted', y: 'actual − predicted' }, { zero: true });
 const linePlot = new Scatter($<HTMLCanvasElement>('lr-line-plot'), { x: 'x', y: 'y' });
-const lossChart = new LineChart($<HTMLElement>('lr-loss-chart'), {
-  x: { label: 'epoch' },
-  y: { label: 'MSE', log: true },
-  series: [
-    { label: 'training MSE', color: TRAIN_COLOR },
-    { label: 'test MSE', color: TEST_COLOR },
-    { label: 'normal equation (training)', color: EXACT_COLOR, dash: [6, 4] },
-  ],
-  height: 230,
-  description: 'Training and test mean squared error of gradient descent against the epoch, log scale, with the normal equation’s training MSE as a dashed line.',
-});
-const raceChart = new LineChart($<HTMLElement>('lr-race-chart'), {
-  x: { label: 'epoch' },
-  y: { label: 'training MSE', log: true },
-  series: [
-    { label: 'standardized features', color: TRAIN_COLOR },
-    { label: 'raw features', color: '#dc2626' },
-    { label: 'best possible', color: EXACT_COLOR, dash: [6, 4] },
-  ],
-  height: 230,
-  description: 'Batch gradient descent on standardized and on raw features, each with step 1/L: training MSE per epoch on a log scale.',
-});
-const pathMseChart = new LineChart($<HTMLElement>('lr-path-mse'), {
-  x: { label: 'λ', log: true },
-  y: { label: 'test MSE', log: true },
-  series: [
-    { label: 'ridge', color: '#9333ea', points: true },
-    { label: 'lasso', color: '#ea580c', points: true },
-  ],
-  height: 230,
-  description: 'Test mean squared error of ridge and lasso fits against the penalty λ, both axes logarithmic.',
-});
-let traceChart: LineChart | null = null;
-let ridgeChart: LineChart | null = null;
-let lassoChart: LineChart | null = null;
+const charts = new RegressionCharts();
 
 const engine = EngineClient.shared();
 let csv: string | null = null;
@@ -106,7 +70,6 @@ let goodLoad: ReturnType<typeof loadParams> | null = null;
 let analysis: LinearRegressionAnalysis | null = null;
 let gdFit: LinearRegressionFit | null = null;
 let running: AbortController | null = null;
-let trace: { epoch: number[]; train: (number | null)[]; test: (number | null)[]; coef: number[][] } = { epoch: [], train: [], test: [], coef: [] };
 
 const say = (id: string, text: string, kind: 'info' | 'error' = 'info') => {
   const el = $(id);
@@ -144,26 +107,21 @@ const lrField = decimalField($<HTMLInputElement>('lr-lr'), document.getElementBy
     retrain();
   },
 });
-const epochsField = numberField($<HTMLInputElement>('lr-epochs'), document.getElementById('lr-epochs-message')!, {
-  label: 'Epochs',
-  min: 1,
-  max: 100_000,
-  onChange(value) {
-    state.epochs = value;
-    saveState();
-    retrain();
-  },
-});
-const batchField = numberField($<HTMLInputElement>('lr-batch'), document.getElementById('lr-batch-message')!, {
-  label: 'Batch size',
-  min: 1,
-  max: 100_000,
-  onChange(value) {
-    state.batch = value;
-    saveState();
-    retrain();
-  },
-});
+/** A whole-number box for one gradient-descent setting; a valid new value retrains. */
+function trainingField(testId: string, label: string, key: 'epochs' | 'batch') {
+  return numberField($<HTMLInputElement>(testId), document.getElementById(`${testId}-message`)!, {
+    label,
+    min: 1,
+    max: 100_000,
+    onChange(value) {
+      state[key] = value;
+      saveState();
+      retrain();
+    },
+  });
+}
+const epochsField = trainingField('lr-epochs', 'Epochs', 'epochs');
+const batchField = trainingField('lr-batch', 'Batch size', 'batch');
 
 // ---- one engine operation at a time --------------------------------------------------------------
 
@@ -247,64 +205,8 @@ async function loadCurrent(): Promise<boolean> {
 
 function showData(): void {
   if (!data) return;
-  const d = data;
-  targetSelect.replaceChildren(...d.columns.filter((c) => c.numeric).map((c) => new Option(c.name, c.name, false, c.name === d.target)));
-  const chosen = new Set(d.chosen);
-  featureList.replaceChildren(
-    ...d.columns
-      .filter((c) => c.name !== d.target)
-      .map((c) => {
-        const label = document.createElement('label');
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.checked = chosen.has(c.name);
-        box.dataset.column = c.name;
-        label.append(box, ` ${c.name}${c.numeric ? '' : ' (text, one-hot)'}`);
-        return label;
-      }),
-  );
-  $('lr-features-summary').textContent =
-    `${d.chosen.length} of ${d.columns.length - 1} columns → ${d.features.length} feature${d.features.length === 1 ? '' : 's'}; ` +
-    `${d.trainRows.toLocaleString('en-US')} training and ${d.testRows.toLocaleString('en-US')} test rows` +
-    (d.droppedRows ? ` (${d.droppedRows} rows with missing cells left out)` : '');
-  $('lr-kappa-raw').textContent = big(d.hessianRaw.condition);
-  $('lr-kappa-scaled').textContent = big(d.hessianScaled.condition);
-  const h = state.scale === 1 ? d.hessianScaled : d.hessianRaw;
-  $('lr-safe-lr').textContent = big(2 / h.largest);
-  $('lr-credit').textContent = state.source === 'own' ? '' : AMES_CREDIT;
-  buildFeatureCharts(d.features);
-}
-
-function featureSeries(features: string[], dashed = false): SeriesSpec[] {
-  return features.map((f, j) => ({
-    label: f,
-    color: PALETTE[j % PALETTE.length],
-    width: 1.5,
-    ...(dashed ? { dash: [5, 4], helper: true } : {}),
-    ...(j >= LEGEND_LIMIT ? { helper: true } : {}),
-  }));
-}
-
-function buildFeatureCharts(features: string[]): void {
-  traceChart?.destroy(), ridgeChart?.destroy(), lassoChart?.destroy();
-  const shown = features.length > LEGEND_LIMIT ? ` (legend: the first ${LEGEND_LIMIT})` : '';
-  traceChart = new LineChart($<HTMLElement>('lr-trace-chart'), {
-    x: { label: 'epoch' },
-    y: { label: 'coefficient per SD' },
-    series: [...featureSeries(features), ...featureSeries(features.slice(0, LEGEND_LIMIT), true)],
-    height: 230,
-    description: `Each coefficient, per standard deviation of its feature, against the gradient-descent epoch${shown}; dashed: the closed-form values.`,
-  });
-  const path = (el: string, name: string) =>
-    new LineChart($<HTMLElement>(el), {
-      x: { label: 'λ', log: true },
-      y: { label: 'coefficient per SD' },
-      series: featureSeries(features),
-      height: 230,
-      description: `The ${name} coefficient of every feature against the penalty λ (log scale)${shown}.`,
-    });
-  ridgeChart = path('lr-ridge-path', 'ridge');
-  lassoChart = path('lr-lasso-path', 'lasso');
+  showDataPanel(data, state.scale === 1, state.source === 'own' ? '' : AMES_CREDIT);
+  charts.setFeatures(data.features);
 }
 
 // ---- closed form, paths, race ---------------------------------------------------------------------
@@ -337,14 +239,8 @@ async function analyze(): Promise<void> {
   }
   showCoefficients();
   showFitPlots();
-  showPaths(a);
-  const race = a.race;
-  const epochs = Array.from(race.scaled, (_, i) => i);
-  raceChart.setData(epochs, [Array.from(race.scaled, positive), Array.from(race.raw, positive), epochs.map(() => positive(race.best))]);
-}
-
-function showPaths(a: LinearRegressionAnalysis): void {
-  if (data) drawPaths(data.features, a, { ridge: ridgeChart, lasso: lassoChart, testMse: pathMseChart });
+  charts.showPaths(data.features, a);
+  charts.showRace(a.race);
 }
 
 function showCoefficients(): void {
@@ -362,7 +258,7 @@ async function train(): Promise<void> {
   const controller = new AbortController();
   running = controller;
   trainButton.textContent = 'Stop';
-  trace = { epoch: [], train: [], test: [], coef: data.features.map(() => []) };
+  charts.startTraining(data.features.length);
   gdFit = null;
   const batchSize = state.method === 'batch' ? 0 : state.batch;
   say('lr-gd-status', `Training: ${state.method === 'batch' ? 'batch' : `mini-batches of ${state.batch}`}, η = ${formatSignificant6(state.lr)}…`);
@@ -406,15 +302,9 @@ async function train(): Promise<void> {
 }
 
 function showProgress(p: LinearRegressionGdProgress): void {
-  trace.epoch.push(p.epoch);
-  trace.train.push(positive(p.trainMse));
-  trace.test.push(positive(p.testMse));
-  p.standardizedCoef.forEach((c, j) => trace.coef[j]?.push(Number.isFinite(c) ? c : NaN));
-  const best = analysis?.fit && gdLambda() === lambda() ? analysis.fit.train.mse : null;
-  lossChart.setData(trace.epoch, [trace.train, trace.test, trace.epoch.map(() => (best === null ? null : positive(best)))]);
-  const exact = analysis?.fit && gdLambda() === lambda() ? analysis.fit.standardizedCoef : null;
-  const dashed = trace.coef.slice(0, LEGEND_LIMIT).map((_, j) => trace.epoch.map(() => (exact ? exact[j] : null)));
-  traceChart?.setData(trace.epoch, [...trace.coef.map((c) => c.map((v) => (Number.isFinite(v) && Math.abs(v) < 1e12 ? v : null))), ...dashed]);
+  // The closed-form answer is drawn for comparison only when it solves the same problem.
+  const same = analysis?.fit && gdLambda() === lambda() ? analysis.fit : null;
+  charts.addProgress(p, same ? same.train.mse : null, same ? same.standardizedCoef : null);
   $('lr-gd-epoch').textContent = p.epoch.toLocaleString('en-US');
   $('lr-gd-train-mse').textContent = money(p.trainMse);
   $('lr-gd-test-mse').textContent = money(p.testMse);
@@ -465,7 +355,7 @@ targetSelect.addEventListener('change', () => {
   reload();
 });
 featureList.addEventListener('change', () => {
-  const chosen = [...featureList.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((b) => b.checked).map((b) => b.dataset.column!);
+  const chosen = checkedColumns();
   if (chosen.length === 0) {
     csvMessage.textContent = 'Keep at least one feature: a model with none predicts the mean for every row.';
     showData();

@@ -8,34 +8,17 @@ import { showEngineStatus } from '../../web/shell/page';
 import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
-import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
 import { BiasVarianceView } from './bias-variance-view';
-import { drawCurves } from './curve-plot';
+import { DATA_SETS, type Source } from './data-sets';
+import { LearningCurveView } from './learning-curve-view';
 import { drawConfusion, drawFoldTable, drawPerClass, drawSplit, fixed } from './results-view';
+import { drawThresholdView, fillPositive } from './threshold-view';
 import './model-evaluation.css';
 
-type Source = 'iris' | 'wine' | 'cancer' | 'titanic' | 'own';
-const DATA: Record<Exclude<Source, 'own'>, { url: string; target: string; drop: string[]; credit: string }> = {
-  iris: { url: 'data/sklearn/iris.csv', target: 'species', drop: [], credit: 'Data: Iris (R. A. Fisher, 1936; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.' },
-  wine: { url: 'data/sklearn/wine.csv', target: 'cultivar', drop: [], credit: 'Data: Wine recognition (Forina et al.; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.' },
-  cancer: {
-    url: 'data/sklearn/breast-cancer.csv',
-    target: 'diagnosis',
-    drop: [],
-    credit: 'Data: Breast Cancer Wisconsin (Diagnostic) (Wolberg, Street & Mangasarian; UCI Machine Learning Repository, CC BY 4.0), from Debian python3-sklearn 1.2.1.',
-  },
-  titanic: {
-    url: 'data/titanic/titanic.csv',
-    target: 'survived',
-    drop: ['country'],
-    credit: 'Data: Titanic passengers and crew (2207 people; facts from Encyclopedia Titanica), from Debian r-cran-stablelearner 0.1-4 (GPL-2+). The country column is left out; empty ages and fares are filled with the median.',
-  },
-};
 const LOGREG = { lr: 0.5, epochs: 200 };
 const CURVE_POINTS = 8;
 const BV = { datasets: 200, grid: 101, keep: 20, seed: 0 };
-
 
 const hash = new HashState({
   data: choiceField<Source>('cancer', ['iris', 'wine', 'cancer', 'titanic', 'own']),
@@ -78,60 +61,38 @@ let cv: EvalCvResult | null = null;
 let binary: EvalBinaryResult | null = null;
 let bv: EvalBiasVarianceResult | null = null;
 const bvView = new BiasVarianceView();
+const curveView = new LearningCurveView();
 let running: AbortController | null = null;
-
-const curveChart = new LineChart($('me-learning-curve'), {
-  x: { label: 'training rows' },
-  y: { label: 'accuracy' },
-  series: [
-    { label: 'training score', color: '#2563eb', points: true },
-    { label: 'validation score', color: '#f97316', points: true },
-  ],
-  height: 240,
-  description: 'Learning curve: mean training and validation accuracy over the folds against the number of training rows.',
-});
 
 // ---- fields ---------------------------------------------------------------------------------------
 
-const kField = numberField($<HTMLInputElement>('me-k'), document.getElementById('me-k-message')!, {
-  label: 'Neighbours k',
-  min: 1,
-  max: 1000,
-  onChange(value) {
-    state.k = value;
-    changed();
-  },
-});
-const treesField = numberField($<HTMLInputElement>('me-trees'), document.getElementById('me-trees-message')!, {
-  label: 'Trees',
-  min: 1,
-  max: 500,
-  onChange(value) {
-    state.trees = value;
-    changed();
-  },
-});
-const seedField = numberField($<HTMLInputElement>('me-seed'), document.getElementById('me-seed-message')!, {
-  label: 'Seed',
-  min: 0,
-  max: 1_000_000_000,
-  onChange(value) {
-    state.seed = value;
-    changed();
-  },
-});
+/** A whole-number box for one model or split setting; a valid new value re-evaluates. */
+function settingField(testId: string, label: string, min: number, max: number, key: 'k' | 'trees' | 'seed') {
+  return numberField($<HTMLInputElement>(testId), document.getElementById(`${testId}-message`)!, {
+    label,
+    min,
+    max,
+    onChange(value) {
+      state[key] = value;
+      changed();
+    },
+  });
+}
+const kField = settingField('me-k', 'Neighbours k', 1, 1000, 'k');
+const treesField = settingField('me-trees', 'Trees', 1, 500, 'trees');
+const seedField = settingField('me-seed', 'Seed', 0, 1_000_000_000, 'seed');
 
 // ---- the cross-validation run ------------------------------------------------------------------------
 
 function targetOf(): string {
-  return state.data === 'own' ? state.target : DATA[state.data].target;
+  return state.data === 'own' ? state.target : DATA_SETS[state.data].target;
 }
 
 function setupParams(): EvalSetup {
   return {
     csv: csv!,
     target: targetOf(),
-    drop: state.data === 'own' ? [] : DATA[state.data].drop,
+    drop: state.data === 'own' ? [] : DATA_SETS[state.data].drop,
     missing: 'fill',
     model: {
       kind: state.model,
@@ -217,7 +178,7 @@ async function showBinary(): Promise<void> {
   const mine = ++binaryRun;
   const k = cv.split.classes.length;
   if (state.pos >= k) state.pos = k === 2 ? 1 : 0;
-  fillPositive(cv.split.classes);
+  fillPositive(cv.split.classes, state.pos);
   const r = await engine.run('modelEvaluation.binary', {
     proba: cv.oofProba,
     labels: cv.split.labels,
@@ -242,14 +203,14 @@ async function runCurve(controller: AbortController, params: EvalSetup): Promise
       signal: controller.signal,
       onProgress(p) {
         if (running !== controller) return;
-        drawCurve(p.curve.sizes, p.curve.trainMean, p.curve.validationMean);
+        curveView.draw(p.curve);
         say(curveStatus, `Trained on ${p.curve.sizes[p.done - 1]} rows (${p.done} of ${p.total} sizes)…`);
       },
     },
   );
   if (running !== controller || r.stopped) return;
   running = null;
-  drawCurve(r.curve.sizes, r.curve.trainMean, r.curve.validationMean);
+  curveView.draw(r.curve);
   const last = r.curve.sizes.length - 1;
   say(curveStatus, `Done: with ${r.curve.sizes[last]} training rows, ${pct(r.curve.trainMean[last])} on them and ${pct(r.curve.validationMean[last])} on the held-out folds (sd ${pct(r.curve.validationSd[last])}).`);
 }
@@ -273,84 +234,8 @@ function showResult(r: EvalCvResult): void {
 
 // ---- drawing: the two-class view ---------------------------------------------------------------------------
 
-function fillPositive(classes: string[]): void {
-  const select = $<HTMLSelectElement>('me-positive');
-  if (select.options.length !== classes.length || Array.from(select.options).some((o, i) => o.text !== classes[i])) {
-    select.replaceChildren(...classes.map((c, i) => new Option(c, String(i))));
-  }
-  select.value = String(state.pos);
-}
-
 function drawBinary(): void {
-  const b = binary;
-  const r = cv;
-  if (!b || !r) return;
-  const i = state.t;
-  const positive = r.split.classes[state.pos];
-  $('me-threshold-value').textContent = b.thresholds[i].toFixed(2);
-  const table = $('me-binary');
-  const cell = (text: string, cls = '', testid = '') => {
-    const td = document.createElement('td');
-    td.textContent = text;
-    if (cls) td.className = cls;
-    if (testid) td.dataset.testid = testid;
-    return td;
-  };
-  const head = document.createElement('tr');
-  head.append(Object.assign(document.createElement('th'), { textContent: `t = ${b.thresholds[i].toFixed(2)}` }));
-  head.append(Object.assign(document.createElement('th'), { textContent: `predicted ${positive}`, scope: 'col' }));
-  head.append(Object.assign(document.createElement('th'), { textContent: 'predicted rest', scope: 'col' }));
-  const row1 = document.createElement('tr');
-  row1.append(Object.assign(document.createElement('th'), { textContent: `is ${positive}`, scope: 'row' }), cell(`TP ${b.tp[i]}`, 'me-good', 'me-tp'), cell(`FN ${b.fn[i]}`, 'me-bad', 'me-fn'));
-  const row2 = document.createElement('tr');
-  row2.append(Object.assign(document.createElement('th'), { textContent: 'is rest', scope: 'row' }), cell(`FP ${b.fp[i]}`, 'me-bad', 'me-fp'), cell(`TN ${b.tn[i]}`, 'me-good', 'me-tn'));
-  table.replaceChildren(head, row1, row2);
-  $('me-tpr').textContent = fixed(b.tpr[i]);
-  $('me-fpr').textContent = fixed(b.fpr[i]);
-  $('me-precision').textContent = b.tp[i] + b.fp[i] > 0 ? fixed(b.precision[i]) : '– (none predicted)';
-  $('me-f1-t').textContent = fixed(b.f1[i]);
-  $('me-roc-auc').textContent = `(AUC ${b.auc.toFixed(3)})`;
-  $('me-ap').textContent = `(AP ${b.averagePrecision.toFixed(3)})`;
-  const share = b.positives / (b.positives + b.negatives);
-  const dot = '#dc2626';
-  drawCurves($<HTMLCanvasElement>('me-roc'), {
-    xTitle: 'false-positive rate',
-    yTitle: 'true-positive rate',
-    x0: 0, x1: 1, y0: 0, y1: 1,
-    curves: [
-      { x: [0, 1], y: [0, 1], color: '#94a3b8', dash: [5, 4], width: 1.5 },
-      { x: b.rocFpr, y: b.rocTpr, color: '#2563eb' },
-    ],
-    dots: [{ x: b.fpr[i], y: b.tpr[i], color: dot, r: 5 }],
-  });
-  drawCurves($<HTMLCanvasElement>('me-pr'), {
-    xTitle: 'recall',
-    yTitle: 'precision',
-    x0: 0, x1: 1, y0: 0, y1: 1.02,
-    curves: [
-      { x: [0, 1], y: [share, share], color: '#94a3b8', dash: [5, 4], width: 1.5 },
-      { x: b.prRecall, y: b.prPrecision, color: '#7c3aed' },
-    ],
-    dots: [{ x: b.tpr[i], y: b.precision[i], color: dot, r: 5 }],
-  });
-  const biggest = Math.max(1, ...Array.from(b.calibrationCounts));
-  drawCurves($<HTMLCanvasElement>('me-calibration'), {
-    xTitle: `mean predicted p(${positive})`,
-    yTitle: `share that is ${positive}`,
-    x0: 0, x1: 1, y0: 0, y1: 1,
-    curves: [
-      { x: [0, 1], y: [0, 1], color: '#94a3b8', dash: [5, 4], width: 1.5 },
-      { x: b.calibrationPredicted, y: b.calibrationFraction, color: '#0f766e' },
-    ],
-    dots: Array.from(b.calibrationPredicted, (x, j) => ({ x, y: b.calibrationFraction[j], color: '#0f766e', r: 2 + 6 * Math.sqrt(b.calibrationCounts[j] / biggest) })),
-  });
-  $('me-roc').setAttribute('aria-label', `ROC curve for ${positive} against the rest, AUC ${b.auc.toFixed(3)}; at threshold ${b.thresholds[i].toFixed(2)} the true-positive rate is ${fixed(b.tpr[i])} and the false-positive rate ${fixed(b.fpr[i])}.`);
-  $('me-pr').setAttribute('aria-label', `Precision–recall curve for ${positive}, average precision ${b.averagePrecision.toFixed(3)}.`);
-  $('me-calibration').setAttribute('aria-label', `Calibration of the predicted probability of ${positive} in ${b.calibrationPredicted.length} bins.`);
-}
-
-function drawCurve(sizes: Float64Array, train: Float64Array, validation: Float64Array): void {
-  curveChart.setData(Array.from(sizes), [Array.from(train, (v) => (Number.isFinite(v) ? v : null)), Array.from(validation, (v) => (Number.isFinite(v) ? v : null))]);
+  if (binary && cv) drawThresholdView(binary, cv.split.classes[state.pos], state.t);
 }
 
 // ---- bias and variance -----------------------------------------------------------------------------------
@@ -403,7 +288,7 @@ function showControls(): void {
   for (const el of document.querySelectorAll<HTMLElement>('.me-param')) el.hidden = el.dataset.model !== state.model;
   for (const el of document.querySelectorAll<HTMLElement>('.me-own-only')) el.hidden = state.data !== 'own';
   $('me-own').hidden = !ownOpen;
-  $('me-credit').textContent = state.data === 'own' ? 'Data: your own CSV (it stays in this browser tab).' : DATA[state.data].credit;
+  $('me-credit').textContent = state.data === 'own' ? 'Data: your own CSV (it stays in this browser tab).' : DATA_SETS[state.data].credit;
 }
 
 function fillTargets(): void {
@@ -440,8 +325,8 @@ async function useSource(source: Source, text?: string): Promise<void> {
     return;
   }
   say(status, `Loading the ${source} data…`);
-  const response = await fetch(new URL(DATA[source].url, siteRoot()));
-  if (!response.ok) throw new Error(`could not fetch ${DATA[source].url}: HTTP ${response.status}`);
+  const response = await fetch(new URL(DATA_SETS[source].url, siteRoot()));
+  if (!response.ok) throw new Error(`could not fetch ${DATA_SETS[source].url}: HTTP ${response.status}`);
   csv = await response.text();
   state.data = source;
   showControls();
