@@ -21,6 +21,8 @@ export interface BenchModule {
   GemmBench: new (m: number, n: number, k: number) => GemmBench;
   /** Benchmarks only: a SIMD128 mul+add loop (pattern 0, 1 or 2: bindings/wasm/bench.cpp) of `iterations` steps; returns its FLOP count. */
   peakMulAdd(pattern: number, iterations: number): number;
+  /** Benchmarks only: peakMulAdd on every thread of setNumThreads at once; returns the FLOP count of all. */
+  peakMulAddThreads(pattern: number, iterations: number): number;
   /** Benchmarks only: model 'mlp' | 'cnn' (throws naming any other). */
   ModelBench: new (model: string) => ModelBench;
 }
