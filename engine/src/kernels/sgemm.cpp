@@ -74,10 +74,19 @@ void pack_a(bool trans_a, const float* A, int64_t lda, int64_t m0, int64_t mc, i
   pack_a_panels<false>(A, lda, m0, mc, k0, kc, out);
 }
 
-/// One tile of C: rows [m0, m0+mc), columns [n0, n0+nc), one K block, from packed A and the packed
-/// B panels of those columns (`bp_tile`); added to C, or with `overwrite` (the first K block when
+/// Where the micro-kernel reads a tile's rows of A for one K block: packed panels (panel p at
+/// packed + p * kc), or, when `rows` is set, A itself for every full panel (tile row i at
+/// rows + i * lda; only a ragged last panel is packed).
+struct APanels {
+  const float* packed;
+  const float* rows;
+  int64_t lda;
+};
+
+/// One tile of C: rows [m0, m0+mc), columns [n0, n0+nc), one K block, from A and the packed B
+/// panels of those columns (`bp_tile`); added to C, or with `overwrite` (the first K block when
 /// beta = 0) written over it.
-void tile(const float* ap, const float* bp_tile, int64_t kc, int64_t m0, int64_t mc, int64_t n0, int64_t nc,
+void tile(const APanels& a, const float* bp_tile, int64_t kc, int64_t m0, int64_t mc, int64_t n0, int64_t nc,
           float alpha, float* C, int64_t ldc, bool overwrite) {
   for (int64_t j = 0; j < nc; j += kNR) {
     const float* bp = bp_tile + j * kc;
@@ -86,12 +95,21 @@ void tile(const float* ap, const float* bp_tile, int64_t kc, int64_t m0, int64_t
       const int64_t height = std::min(kMR, mc - i);
       float* c = C + (m0 + i) * ldc + n0 + j;
       if (height == kMR && width == kNR) {
-        if (overwrite) detail::microkernel<kMR, true>(kc, ap + i * kc, bp, alpha, c, ldc);
-        else detail::microkernel<kMR>(kc, ap + i * kc, bp, alpha, c, ldc);
+        if (a.rows != nullptr) {
+          if (overwrite) detail::microkernel_rows<kMR, true>(kc, a.rows + i * a.lda, a.lda, bp, alpha, c, ldc);
+          else detail::microkernel_rows<kMR>(kc, a.rows + i * a.lda, a.lda, bp, alpha, c, ldc);
+        } else {
+          if (overwrite) detail::microkernel<kMR, true>(kc, a.packed + i * kc, bp, alpha, c, ldc);
+          else detail::microkernel<kMR>(kc, a.packed + i * kc, bp, alpha, c, ldc);
+        }
         continue;
       }
       float scratch[kMR * kNR];
-      detail::microkernel<kMR, true>(kc, ap + i * kc, bp, alpha, scratch, kNR);
+      if (a.rows != nullptr && height == kMR) {
+        detail::microkernel_rows<kMR, true>(kc, a.rows + i * a.lda, a.lda, bp, alpha, scratch, kNR);
+      } else {
+        detail::microkernel<kMR, true>(kc, a.packed + i * kc, bp, alpha, scratch, kNR);
+      }
       for (int64_t ii = 0; ii < height; ++ii)
         for (int64_t jj = 0; jj < width; ++jj) {
           float& out = c[ii * ldc + jj];
@@ -182,10 +200,16 @@ void sgemm_block(bool trans_a, bool trans_b, int64_t m0, int64_t m1, int64_t n0,
     pack_b(trans_b, B, ldb, k0, kc, n0, n1 - n0, bp.data());
     for (int64_t r = m0; r < m1; r += kMC) {
       const int64_t mc = std::min(kMC, m1 - r);
-      pack_a(trans_a, A, lda, r, mc, k0, kc, ap.data());
+      APanels a{ap.data(), nullptr, lda};
+      if (trans_a) {
+        pack_a(trans_a, A, lda, r, mc, k0, kc, ap.data());
+      } else {  // full panels read A in place; a ragged last one is packed where its panel would be
+        a.rows = A + r * lda + k0;
+        const int64_t full = mc / kMR * kMR;
+        if (full < mc) pack_a(false, A, lda, r + full, mc - full, k0, kc, ap.data() + full * kc);
+      }
       for (int64_t c = n0; c < n1; c += kNB) {
-        tile(ap.data(), bp.data() + (c - n0) * kc, kc, r, mc, c, std::min(kNB, n1 - c), alpha, C, ldc,
-             overwrite && k0 == 0);
+        tile(a, bp.data() + (c - n0) * kc, kc, r, mc, c, std::min(kNB, n1 - c), alpha, C, ldc, overwrite && k0 == 0);
       }
     }
   }

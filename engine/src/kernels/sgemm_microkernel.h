@@ -35,11 +35,28 @@ inline f32x4 mul(f32x4 a, f32x4 b) { return a * b; }
 inline f32x4 add(f32x4 a, f32x4 b) { return a + b; }
 #endif
 
-/// C (MR, 8) with row stride ldc += alpha * Ap @ Bp, or with kOverwrite C = alpha * Ap @ Bp (C's old
-/// contents, NaN included, are not read). MR is kSgemmMR: the accumulators (2 × MR
-/// vectors), the two B vectors and one A broadcast must all stay in registers. V8 on x86-64 leaves
-/// about 15 xmm registers for wasm: 5 rows (13 live vectors) run twice as fast as 6 rows (15, spills)
-/// — measured 54 vs 30 GFLOP/s per core in Chromium on this kernel alone.
+/// C (MR, 8) with row stride ldc += alpha * acc, or with kOverwrite C = alpha * acc (C's old
+/// contents, NaN included, are not read).
+template <int MR, bool kOverwrite>
+inline void store_tile(const f32x4 (&acc)[MR][2], float alpha, float* __restrict c, int64_t ldc) {
+  const f32x4 va = splat(alpha);
+  for (int i = 0; i < MR; ++i) {
+    float* row = c + i * ldc;
+    if (kOverwrite) {
+      store4(row, mul(va, acc[i][0]));
+      store4(row + 4, mul(va, acc[i][1]));
+    } else {
+      store4(row, madd(load4(row), va, acc[i][0]));
+      store4(row + 4, madd(load4(row + 4), va, acc[i][1]));
+    }
+  }
+}
+
+/// C (MR, 8) with row stride ldc += alpha * Ap @ Bp, or with kOverwrite C = alpha * Ap @ Bp. MR is
+/// kSgemmMR: the accumulators (2 × MR vectors), the two B vectors and one A broadcast must all stay
+/// in registers. V8 on x86-64 leaves about 15 xmm registers for wasm: 5 rows (13 live vectors) run
+/// twice as fast as 6 rows (15, spills) — measured 54 vs 30 GFLOP/s per core in Chromium on this
+/// kernel alone.
 template <int MR, bool kOverwrite = false>
 inline void microkernel(int64_t kc, const float* __restrict ap, const float* __restrict bp, float alpha,
                         float* __restrict c, int64_t ldc) {
@@ -55,17 +72,27 @@ inline void microkernel(int64_t kc, const float* __restrict ap, const float* __r
     ap += MR;
     bp += 8;
   }
-  const f32x4 va = splat(alpha);
-  for (int i = 0; i < MR; ++i) {
-    float* row = c + i * ldc;
-    if (kOverwrite) {
-      store4(row, mul(va, acc[i][0]));
-      store4(row + 4, mul(va, acc[i][1]));
-    } else {
-      store4(row, madd(load4(row), va, acc[i][0]));
-      store4(row + 4, madd(load4(row + 4), va, acc[i][1]));
+  store_tile<MR, kOverwrite>(acc, alpha, c, ldc);
+}
+
+/// The same product with A read where it lies: row i of the panel at a + i * lda, its k values
+/// contiguous (A not transposed). A full panel then needs no packing: the kernel does the same
+/// broadcast loads, from MR rows instead of one packed panel.
+template <int MR, bool kOverwrite = false>
+inline void microkernel_rows(int64_t kc, const float* __restrict a, int64_t lda, const float* __restrict bp,
+                             float alpha, float* __restrict c, int64_t ldc) {
+  f32x4 acc[MR][2];
+  for (int i = 0; i < MR; ++i) acc[i][0] = acc[i][1] = splat(0);
+  for (int64_t k = 0; k < kc; ++k) {
+    const f32x4 b0 = load4(bp), b1 = load4(bp + 4);
+    for (int i = 0; i < MR; ++i) {
+      const f32x4 x = splat_load(a + i * lda + k);
+      acc[i][0] = madd(acc[i][0], x, b0);
+      acc[i][1] = madd(acc[i][1], x, b1);
     }
+    bp += 8;
   }
+  store_tile<MR, kOverwrite>(acc, alpha, c, ldc);
 }
 
 }  // namespace mlplay::kernels::detail
