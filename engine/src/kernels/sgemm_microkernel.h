@@ -1,6 +1,7 @@
 #pragma once
-// The MR×8 micro-kernel: acc(MR, 8) = Ap(MR, kc) @ Bp(kc, 8) from packed panels, then
-// C_tile = alpha * acc + C_tile. Ap holds kc columns of MR rows (k-major), Bp kc rows of 8.
+// The MR×8 micro-kernels: acc(MR, 8) = Ap(MR, kc) @ Bp(kc, 8), then C_tile = alpha * acc + C_tile.
+// Bp holds kc rows of 8 (packed); Ap is a packed panel (kc columns of MR rows, k-major) or MR rows
+// of A read in place (microkernel_rows).
 // Per k: two 4-wide loads of B, MR broadcasts of A, 2·MR multiply-adds into 2·MR accumulators
 // (wasm SIMD128 has no FMA in this toolchain, so mul then add).
 #include <cstdint>
