@@ -4,6 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { AbSimulateProgress, AbSimulateResult, AbTestResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $, byId } from '../../web/site/dom';
 import { HashState, decimalHash, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -16,7 +17,6 @@ const MAX_VISITORS = 1_000_000_000;
 const PLAN_EXPERIMENTS = 2000;
 const PATHS = 20;
 const CROSSED = '#ea580c', CALM = '#94a3b8', LIMIT = '#dc2626';
-
 
 const hash = new HashState({
   na: intField(4532, 1, MAX_VISITORS),
@@ -39,8 +39,6 @@ const state = hash.read();
 if (state.ca > state.na || state.cb > state.nb) Object.assign(state, { na: 4532, ca: 203, nb: 4621, cb: 248 });
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
-const byId = (id: string) => document.getElementById(id)!;
 const engine = EngineClient.shared();
 
 const percent = (v: number, digits = 2) => `${(100 * v).toFixed(digits)}%`;

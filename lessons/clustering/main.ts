@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { ClusteringData, ClusteringLinkage, ClusteringLoadParams, ClusteringShape, GmmState } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -30,7 +31,6 @@ const EXPLAIN: Record<Method, string> = {
   kmeans: 'k-means gives every point to its nearest centroid, so every border is a straight line halfway between two centroids: it cannot follow a curved moon or a ring, however it starts.',
 };
 
-
 const hash = new HashState({
   source: choiceField<Source>('moons', SOURCES),
   method: choiceField<Method>('dbscan', METHODS),
@@ -48,7 +48,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const sourceSelect = $<HTMLSelectElement>('cl-source');
 const methodSelect = $<HTMLSelectElement>('cl-method');
 const linkageSelect = $<HTMLSelectElement>('cl-linkage');

@@ -4,6 +4,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { CurveFittingData, CurveFittingModel, CurveFittingProgress, CurveFittingResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
@@ -39,7 +40,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const sourceSelect = $<HTMLSelectElement>('cf-source');
 const xSelect = $<HTMLSelectElement>('cf-x');
 const ySelect = $<HTMLSelectElement>('cf-y');

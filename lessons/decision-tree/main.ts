@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { DecisionTreeResult, TreeCriterion, TreeMissing } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { classColor } from '../../web/widgets/class-regions';
 import { csvInput } from '../../web/widgets/csv-input';
@@ -53,7 +54,6 @@ const state = hash.read();
 /** The last settings the engine accepted: a refused change goes back to these. */
 let good: State = { ...state };
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const sourceSelect = $<HTMLSelectElement>('dt-source');
 const irisX = $<HTMLSelectElement>('dt-iris-x');
 const irisY = $<HTMLSelectElement>('dt-iris-y');

@@ -2,8 +2,8 @@
 // impurity, class mix and prediction) and the walk of one held-out row from the root to its leaf,
 // one yes/no answer per question. Only text: the tree and the rows' paths come from the engine.
 import type { DecisionTreeResult, TreeCriterion } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 
-const $ = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const fixed = (v: number) => String(+v.toFixed(4));
 

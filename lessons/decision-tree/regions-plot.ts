@@ -2,14 +2,13 @@
 // classes painted as faint class colours (axis-parallel boxes, since every question is "feature ≤ t?"),
 // with the training rows as dots and the held-out rows as rings on top.
 import type { DecisionTreeResult } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { drawAxes } from '../../web/widgets/canvas-axes';
 import { classColor, regionArea } from '../../web/widgets/class-regions';
 
 const PAD = { left: 48, right: 12, top: 10, bottom: 38 };
 /** Opacity of the region colours (of 255), so the dots stay readable over them. */
 const REGION_ALPHA = 70;
-
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 
 function hexRgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);

@@ -4,6 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { DerivativesCurve, DerivativesInvalid, DerivativesPointResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, type Field } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { decimalField, formatDecimal, parseDecimal } from '../../web/widgets/decimal-field';
@@ -46,7 +47,6 @@ const hash = new HashState({
   lr: choiceField<(typeof RATES)[number]>('0.05', RATES),
 });
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const expressionInput = $<HTMLInputElement>('deriv-expr');
 const expressionMessage = $<HTMLElement>('deriv-expr-message');
 const presetSelect = $<HTMLSelectElement>('deriv-preset');

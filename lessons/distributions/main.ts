@@ -4,6 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { DistributionFamily, DistributionsDescription, DistributionsSampleProgress, DistributionsSampleResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
 import { type DecimalField, decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
@@ -47,7 +48,6 @@ function settleParams(): void {
 settleParams();
 if (!(state.p >= 0 && state.p <= 1)) state.p = 0.95;
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const familySelect = $<HTMLSelectElement>('dist-family');
 const sampleButton = $<HTMLButtonElement>('dist-sample');
 const animateButton = $<HTMLButtonElement>('clt-animate');

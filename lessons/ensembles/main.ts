@@ -4,6 +4,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { EnsembleAdaBoostResult, EnsembleBiasVarianceResult, EnsembleBoostProgress } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, intField } from '../../web/site/hash-state';
 import { drawAxes } from '../../web/widgets/canvas-axes';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -35,7 +36,6 @@ const hash = new HashState({
 const state = hash.read();
 const save = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const engine = EngineClient.shared();
 const fmt = (v: number) => (Math.abs(v) >= 1e3 ? Math.round(v).toLocaleString('en-US') : String(+v.toPrecision(3)));
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;

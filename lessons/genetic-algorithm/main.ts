@@ -4,6 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { GaPace, GaStringsFrame, GaStringsResult, GaTourFrame, GaTourResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $, byId } from '../../web/site/dom';
 import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6, parseDecimal } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -51,8 +52,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
-const byId = (id: string) => document.getElementById(id)!;
 const engine = EngineClient.shared();
 const count = (n: number) => n.toLocaleString('en-US');
 

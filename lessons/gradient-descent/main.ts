@@ -5,6 +5,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { GdOptimizerName, GdPath, GdScheduleName, GdSurface, GdSurfaceName } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, intField, type Field } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -70,7 +71,6 @@ const hash = new HashState({
   y: decimalHashField(2, -1e4, 1e4),
 });
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const surfaceSelect = $<HTMLSelectElement>('gd-surface');
 const scheduleSelect = $<HTMLSelectElement>('gd-schedule');
 const viewSelect = $<HTMLSelectElement>('gd-view');

@@ -2,6 +2,7 @@
 // canvas (forward α̂ per state and step, the Viterbi path, one stripe per decoded path) with its state
 // legend. Pure drawing: the controller (main.ts) passes the model and what the engine returned.
 import type { HmmAnalyzeResult, HmmModel } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { LineChart } from '../../web/widgets/line-chart';
 
 /** What `hmm.analyze` returns for a valid model and sequence. */
@@ -11,7 +12,6 @@ export type Decoding = Extract<HmmAnalyzeResult, { ok: true }>;
 const STATE_COLORS = ['#2563eb', '#f97316', '#16a34a', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
 const stateColor = (i: number) => STATE_COLORS[i % STATE_COLORS.length];
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const fmt = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) : String(v));
 const percent = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
 

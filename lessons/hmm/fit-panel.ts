@@ -3,10 +3,10 @@
 // Fit/Stop button, and shows the log-likelihood curve and the fitted matrices beside the true ones.
 import type { EngineClient } from '../../web/engine/client';
 import type { HmmFitProgress, HmmModel } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { LineChart } from '../../web/widgets/line-chart';
 import { type NumberField, numberField } from '../../web/widgets/number-field';
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 const logLikelihood = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : String(v));
 

@@ -4,6 +4,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { ImageLabFlip, ImageLabWarpResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { setupExercise } from '../../web/widgets/exercise';
 import { decimalField, formatFixed3 } from '../../web/widgets/decimal-field';
 import { decodePhoto, MAX_SIDE, NotAnImageError, type Photo } from './photo';
@@ -15,7 +16,6 @@ const BUNDLED = 'data/images/nagasaki-boats.jpg';
 // Filled in at build time from web/build/data-assets.ts (the mlplay:credit slot in index.html).
 const CREDIT = document.getElementById('il-bundled-credit')?.textContent ?? '';
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const status = $<HTMLElement>('il-status');
 const cornerStatus = $<HTMLElement>('il-corner-status');
 const fileInput = $<HTMLInputElement>('il-file');

@@ -5,6 +5,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { InformationMeasures, InformationParams, InformationUnit } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { type Field, HashState, choiceField } from '../../web/site/hash-state';
 import { parseDecimal } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -37,7 +38,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const engine = EngineClient.shared();
 const pInput = $<HTMLInputElement>('it-p');
 const qInput = $<HTMLInputElement>('it-q');

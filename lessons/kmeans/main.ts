@@ -4,6 +4,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { KMeansData, KMeansInitName, KMeansLoadParams, KMeansState, KMeansStepResult, KMeansSummary, KMeansSweepRow } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
@@ -46,7 +47,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const sourceSelect = $<HTMLSelectElement>('km-source');
 const initSelect = $<HTMLSelectElement>('km-init');
 const standardizeBox = $<HTMLInputElement>('km-standardize');

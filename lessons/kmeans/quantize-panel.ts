@@ -4,14 +4,13 @@
 import type { EngineClient } from '../../web/engine/client';
 import { siteRoot } from '../../web/engine/client';
 import type { KMeansInitName } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { MAX_SIDE, NotAnImageError, type Photo, decodePhoto, paint } from './photo';
 
 const PHOTO = 'data/images/nagasaki-boats.jpg';
 /** Pixels k-means is fitted on; all of them are repainted. */
 const QUANTIZE_SAMPLE = 10000;
 const YOUR_PHOTO = (name: string) => `Your photo “${name}”: it stays in this browser, nothing is uploaded.`;
-
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 
 /** The settings the panel reads and writes (part of the lesson's URL-hash state). */
 export interface QuantizeSettings {

@@ -2,9 +2,8 @@
 // the log with one row per iteration, the cluster sizes, and for labelled data the table of clusters
 // against the true classes. Only text: every number comes from the engine.
 import type { KMeansData, KMeansState, KMeansSummary } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { clusterColor } from './cluster-plot';
-
-const $ = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
 
 /** A value in five significant digits, exponent form when very large or small, '–' when not finite. */
 export const fmt = (v: number) => (!Number.isFinite(v) ? '–' : v === 0 ? '0' : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(3) : String(+v.toPrecision(5)));

@@ -1,9 +1,8 @@
 // kmeans: the elbow and silhouette charts — for each k from 1 to kMax, the lowest inertia J and the
 // mean silhouette of the best of several runs, filled in as the engine's sweep reports each k.
 import type { KMeansSweepRow } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { LineChart } from '../../web/widgets/line-chart';
-
-const $ = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
 
 export class SweepCharts {
   private readonly elbow: LineChart;

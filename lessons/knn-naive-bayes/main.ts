@@ -4,6 +4,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { KnnMetric, KnnNbResult, KnnWeights } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { decimalField, formatFixed3 } from '../../web/widgets/decimal-field';
@@ -76,7 +77,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const dataSelect = $<HTMLSelectElement>('kn-data');
 const xSelect = $<HTMLSelectElement>('kn-x');
 const ySelect = $<HTMLSelectElement>('kn-y');

@@ -2,9 +2,8 @@
 // checkbox per other column (text columns are one-hot encoded), how many rows and features that
 // makes, and the condition numbers of the Hessian XᵀX/n with the largest safe learning rate 2/L.
 import type { LinearRegressionData } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { big } from './fit-views';
-
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 
 /** Shows what the engine loaded; `scaled` picks the Hessian the safe learning rate is quoted for. */
 export function showDataPanel(d: LinearRegressionData, scaled: boolean, credit: string): void {

@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { LinearRegressionAnalysis, LinearRegressionData, LinearRegressionFit, LinearRegressionGdProgress, LinearRegressionPenalty } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { HashState, choiceField, decimalHash, intField, textField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
@@ -43,7 +44,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const sourceSelect = $<HTMLSelectElement>('lr-source');
 const targetSelect = $<HTMLSelectElement>('lr-target');
 const testSlider = $<HTMLInputElement>('lr-test');

@@ -3,14 +3,13 @@
 // error. The charts with one series per feature are rebuilt whenever the features change. Pure
 // drawing: the controller (main.ts) passes what the engine returned.
 import type { LinearRegressionAnalysis, LinearRegressionGdProgress, LinearRegressionScalingRace } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { LineChart, type SeriesSpec } from '../../web/widgets/line-chart';
 import { EXACT_COLOR, TEST_COLOR, TRAIN_COLOR, positive, showPaths } from './fit-views';
 
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
 /** Features drawn with a legend entry; the rest are drawn without one. */
 const LEGEND_LIMIT = 8;
-
-const $ = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
 
 /** One line per feature, coloured from PALETTE; `dashed` lines (the closed-form values) stay out of the legend. */
 function featureSeries(features: string[], dashed = false): SeriesSpec[] {

@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { LogisticRegressionData, LogisticRegressionProgress, LogisticRegressionResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { HashState, choiceField, decimalHash, intField, textField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
@@ -35,7 +36,6 @@ const FILES: Record<Exclude<Source, 'own'>, { path: string; target: string; x: s
 const SEED = 1, TEST_FRACTION = 0.2, GRID = 120;
 const TRAIN_COLOR = '#2563eb', TEST_COLOR = '#f97316';
 
-
 const hash = new HashState({
   source: choiceField<Source>('iris', ['iris', 'cancer', 'own']),
   target: textField('species', 200),
@@ -49,7 +49,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const sourceSelect = $<HTMLSelectElement>('lg-source');
 const targetSelect = $<HTMLSelectElement>('lg-target');
 const xSelect = $<HTMLSelectElement>('lg-x');

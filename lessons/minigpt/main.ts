@@ -5,6 +5,7 @@
 // training panel in training.ts).
 import type { MinigptModelInfo, MinigptSlot, MinigptToken } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { type Field, HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -20,7 +21,6 @@ import './minigpt.css';
 const MAX_PROMPT_IN_URL = 2000;
 const MAX_TOKENS = 5000;
 const MAX_SEED = 2 ** 31 - 1;
-
 
 function textHash(defaultValue: string, maxLength: number): Field<string> {
   return { defaultValue, parse: (t) => (t.length <= maxLength ? t : undefined), format: (v) => (v.length <= maxLength ? v : v.slice(0, maxLength)) };
@@ -46,7 +46,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const message = (id: string) => document.getElementById(`${id}-message`)!;
 const promptBox = $<HTMLTextAreaElement>('gpt-prompt');
 const modelSelect = $<HTMLSelectElement>('gpt-model');
@@ -195,7 +194,6 @@ promptBox.addEventListener('input', () => {
 });
 
 // ---- generating -----------------------------------------------------------------------------------
-
 
 let run: Run | null = null;
 let generating: AbortController | null = null;

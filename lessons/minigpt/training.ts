@@ -3,6 +3,7 @@
 // afterwards — kept in IndexedDB, downloadable as safetensors, loadable from a file, or forgotten.
 import { siteRoot } from '../../web/engine/client';
 import type { MinigptModelInfo, MinigptTrainProgress, MinigptTrainResult } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { LineChart } from '../../web/widgets/line-chart';
 import { numberField } from '../../web/widgets/number-field';
@@ -35,7 +36,6 @@ export interface TrainingHooks {
   trainingRuns(on: boolean): void;
 }
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const say = (element: HTMLElement, text: string, kind: 'info' | 'error' = 'info') => {
   element.textContent = text;
   element.dataset.state = kind;

@@ -4,6 +4,7 @@
 // data session.ts, the learner's stored weights model-store.ts).
 import type { MnistModelInfo, MnistReadResult } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { type Field, HashState, choiceField, intField } from '../../web/site/hash-state';
 import { formatSignificant6 } from '../../web/widgets/decimal-field';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -41,7 +42,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const canvas = $<HTMLCanvasElement>('digit-canvas');
 const prediction = $<HTMLElement>('digit-prediction');
 const summary = $<HTMLElement>('digit-summary');

@@ -2,6 +2,7 @@
 // progress, live loss and accuracy curves, and what happens to the weights afterwards — kept in
 // IndexedDB, downloadable as safetensors, or replaced by the shipped model again.
 import type { MnistOptimizerName, MnistTrainProgress, MnistTrainResult } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { type DecimalField, decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { LineChart } from '../../web/widgets/line-chart';
 import { type NumberField, numberField } from '../../web/widgets/number-field';
@@ -35,8 +36,6 @@ export interface TrainingHooks {
   /** Training ended or the model was replaced: read the drawing again, rescore the mistakes. */
   modelChanged(): void;
 }
-
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 
 export class TrainingPanel {
   private readonly button = $<HTMLButtonElement>('digit-train');

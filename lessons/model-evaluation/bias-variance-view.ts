@@ -2,10 +2,9 @@
 // to the first training sets, their mean and the truth; and bias², variance, noise, test and training
 // MSE against the degree (all computed by the engine, evaluate/bias_variance.h).
 import type { EvalBiasVarianceResult } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { LineChart } from '../../web/widgets/line-chart';
 import { drawCurves } from './curve-plot';
-
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 
 export class BiasVarianceView {
   private readonly chart = new LineChart($('bv-chart'), {

@@ -2,9 +2,8 @@
 // the folds against the number of training rows, redrawn as each size comes back from the engine
 // (modelEvaluation.curve).
 import type { EvalCurve } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { LineChart } from '../../web/widgets/line-chart';
-
-const $ = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
 
 export class LearningCurveView {
   private readonly chart = new LineChart($('me-learning-curve'), {

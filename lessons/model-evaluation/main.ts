@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { EvalBiasVarianceResult, EvalBinaryResult, EvalCvResult, EvalModelKind, EvalSetup, EvalSplit } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -44,7 +45,6 @@ const state = hash.read();
 /** The last settings the engine accepted: a refused change goes back to these. */
 let good: State = { ...state };
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const status = $('me-status');
 const dataMessage = $('me-data-message');
 const say = (el: HTMLElement, text: string, kind: 'info' | 'error' = 'info') => {

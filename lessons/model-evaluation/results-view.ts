@@ -3,10 +3,10 @@
 // confusion matrix (a clicked cell lists its rows) and the per-class table. Only drawing: every
 // number comes from the engine.
 import type { EvalCvResult, EvalSplit } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { classColor } from '../../web/widgets/class-regions';
 
 const FOLD_COLORS = ['#1d4ed8', '#0f766e', '#b45309', '#7c3aed', '#be123c', '#0369a1', '#4d7c0f', '#a21caf', '#c2410c', '#334155'];
-const $ = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
 export const fixed = (v: number, digits = 3) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
 function block(className: string, grow: number, color: string, label: string): HTMLElement {

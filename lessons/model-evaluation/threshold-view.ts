@@ -3,10 +3,10 @@
 // calibration curves with the threshold's point marked. Only drawing: the engine computed it all
 // (modelEvaluation.binary).
 import type { EvalBinaryResult } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { drawCurves } from './curve-plot';
 import { fixed } from './results-view';
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const DIAGONAL = { color: '#94a3b8', dash: [5, 4], width: 1.5 };
 const THRESHOLD_DOT = '#dc2626';
 

@@ -3,6 +3,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { PiProgress } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, intField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -20,7 +21,6 @@ const hash = new HashState({
   stop: choiceField<(typeof STOPS)[number]>('0', STOPS),
 });
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const runButton = $<HTMLButtonElement>('pi-run');
 const resetButton = $<HTMLButtonElement>('pi-reset');
 const stopSelect = $<HTMLSelectElement>('pi-stop');

@@ -2,9 +2,9 @@
 // (a loadings table, or eigen-digit images for image data), the SVD check and the covariance matrix.
 // Pure drawing: the controller (main.ts) passes what the engine returned.
 import type { PcaComponentProgress, PcaFitResult } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { drawDiverging } from './images';
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const EIGEN_IMAGES = 16;
 
 /** The lesson's number formats: four significant digits (exponent form when very large or small), and a share as a percentage. */

@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { PcaComponentProgress, PcaFitParams, PcaFitResult, PcaSource } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { HashState, choiceField, intField } from '../../web/site/hash-state';
 import { csvInput } from '../../web/widgets/csv-input';
@@ -61,7 +62,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const sourceSelect = $<HTMLSelectElement>('pca-source');
 const standardizeBox = $<HTMLInputElement>('pca-standardize');
 const fitButton = $<HTMLButtonElement>('pca-fit');

@@ -4,6 +4,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { PhysicsEdit, PhysicsFrame, PhysicsIntegrator, PhysicsSceneName, PhysicsSnapshot } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -50,7 +51,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const runButton = $<HTMLButtonElement>('physics-run');
 const stepButton = $<HTMLButtonElement>('physics-step');
 const resetButton = $<HTMLButtonElement>('physics-reset');

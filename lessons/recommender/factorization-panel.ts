@@ -10,6 +10,7 @@ import type {
   RecommenderTrainProgress,
   RecommenderTrainResult,
 } from '../../web/engine/protocol';
+import { $, byId } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { type DecimalField, decimalField, formatSignificant6 } from '../../web/widgets/decimal-field';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -21,8 +22,6 @@ const TEST_FRACTION = 0.1, SEED = 1;
 /** Movies with fewer ratings stay off your factorization list (the CLI's --min-ratings default). */
 const MF_MIN_RATINGS = 10;
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
-const byId = (id: string) => document.getElementById(id)!;
 const rmse = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 const count = (n: number) => n.toLocaleString('en-US');
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;

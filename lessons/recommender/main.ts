@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { RecommenderCatalog, RecommenderData, RecommenderMethod, RecommenderSimilarity } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField, decimalHash, intField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -54,7 +55,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const status = $('rec-status');
 const search = $<HTMLInputElement>('rec-search');
 const simSelect = $<HTMLSelectElement>('rec-sim');

@@ -4,6 +4,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { SpamClassification, SpamEvaluation, SpamHeldOutMessage, SpamLoadResult, SpamWord } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
 import { LineChart } from '../../web/widgets/line-chart';
@@ -20,7 +21,6 @@ const MAX_OWN_IN_HASH = 1_000;
 const CELLS = ['all', 'fp', 'fn', 'tp', 'tn'] as const;
 type Cell = (typeof CELLS)[number];
 
-
 const hash = new HashState({
   alpha: intField(30, 0, 50),
   cell: choiceField<Cell>('fp', CELLS),
@@ -31,7 +31,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const alphaSlider = $<HTMLInputElement>('sf-alpha');
 const status = $<HTMLElement>('sf-status');
 const cellSelect = $<HTMLSelectElement>('sf-filter');

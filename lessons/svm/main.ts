@@ -5,6 +5,7 @@
 import { EngineClient, siteRoot } from '../../web/engine/client';
 import type { SvmExample, SvmFitResult, SvmGridProgress, SvmKernel, SvmSetup } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { engineQueue } from '../../web/site/engine-queue';
 import { type Field, HashState, choiceField, intField, textField } from '../../web/site/hash-state';
 import { setupExercise } from '../../web/widgets/exercise';
@@ -47,7 +48,6 @@ const hash = new HashState({
 const state = hash.read();
 const saveState = () => hash.write(state);
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const dataSelect = $<HTMLSelectElement>('svm-data');
 const xSelect = $<HTMLSelectElement>('svm-x');
 const ySelect = $<HTMLSelectElement>('svm-y');

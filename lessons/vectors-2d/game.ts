@@ -2,6 +2,7 @@
 // moves everything and transforms every vertex in one batch), and draws the outlines it gets back.
 import type { EngineClient } from '../../web/engine/client';
 import type { AsteroidsFrame } from '../../web/engine/protocol';
+import { $ } from '../../web/site/dom';
 import { numberField } from '../../web/widgets/number-field';
 import { showMatrix } from './matrix-view';
 import type { LessonState } from './state';
@@ -23,7 +24,6 @@ const KEYS: Record<string, 'left' | 'right' | 'thrust' | 'fire'> = {
 const MAX_DT = 0.1; // a slow frame (or a tab switch) does not jump the game forward
 
 export function setupGame(engine: EngineClient, state: LessonState, save: () => void): void {
-  const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
   const canvas = $<HTMLCanvasElement>('v2d-game');
   const view = new WorldView(canvas, WORLD);
   const playButton = $<HTMLButtonElement>('v2d-game-start');

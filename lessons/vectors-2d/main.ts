@@ -3,6 +3,7 @@
 import { EngineClient } from '../../web/engine/client';
 import type { Vectors2dShapeSpec, Vectors2dTransformResult, Vectors2dTransformed } from '../../web/engine/protocol';
 import { showEngineStatus } from '../../web/shell/page';
+import { $ } from '../../web/site/dom';
 import { setupExercise } from '../../web/widgets/exercise';
 import { setupGame } from './game';
 import { showMatrix } from './matrix-view';
@@ -18,7 +19,6 @@ const STEP_LETTERS: Record<string, string> = { s: 'S', r: 'R', t: 'T' };
 const ROTATE_STEP = 15;
 const SCALE_STEP = 1.1;
 
-const $ = <T extends HTMLElement>(testId: string) => document.querySelector<T>(`[data-testid="${testId}"]`)!;
 const engine = EngineClient.shared();
 const state = readState();
 const status = $('v2d-status');
