@@ -195,8 +195,8 @@ void sgemm_rows_bt(bool trans_a, int64_t M, int64_t N, int64_t K, float alpha, c
 void sgemm_block(bool trans_a, bool trans_b, int64_t m0, int64_t m1, int64_t n0, int64_t n1, int64_t K, float alpha,
                  const float* A, int64_t lda, const float* B, int64_t ldb, bool overwrite, float* C, int64_t ldc) {
   thread_local std::vector<float> ap, bp;
-  const int64_t width_padded = (n1 - n0 + kNR - 1) / kNR * kNR;
-  if (bp.size() < static_cast<size_t>(std::min(K, kKC) * width_padded)) bp.resize(static_cast<size_t>(std::min(K, kKC) * width_padded));
+  const auto b_size = static_cast<size_t>(std::min(K, kKC) * ((n1 - n0 + kNR - 1) / kNR * kNR));
+  if (bp.size() < b_size) bp.resize(b_size);
   if (ap.size() < static_cast<size_t>(kMC * kKC)) ap.resize(static_cast<size_t>(kMC * kKC));
   for (int64_t k0 = 0; k0 < K; k0 += kKC) {
     const int64_t kc = std::min(kKC, K - k0);
@@ -237,8 +237,8 @@ void sgemm(bool trans_a, bool trans_b, int64_t M, int64_t N, int64_t K, float al
   // at the end, rather than after every packing step. Bands split the columns (each thread packs
   // its own B panels and all of A) when there are at least as many 8-column panels as threads and C
   // is not taller than wide, else the rows (each packs its own A rows and all of B): the copy every
-  // thread makes is of the smaller operand. Products under ~4M multiply-adds stay on one thread:
-  // waking the pool would cost more than it saves.
+  // thread makes is of the smaller operand. Products under ~1M multiply-adds stay on one thread:
+  // handing them to the pool would cost more than it saves.
   const bool overwrite = beta == 0.0f;
   const int64_t panels = (N + kNR - 1) / kNR, row_panels = (M + kMR - 1) / kMR;
   const int threads = M * N * K < (int64_t{1} << 20) ? 1 : get_num_threads();
